@@ -1,0 +1,179 @@
+/* Partner demo page logic. Loaded after /demo-config.js (window.DEMO_CONFIG) and /scdk.umd.js (window.scDK). */
+(function () {
+  'use strict';
+
+  /** The platform origin the SDK uses when config.platformUrl is not given. */
+  const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:5174';
+  const GATEWAY = 'demo';
+  const TOKEN_ENDPOINT = '/api/token';
+  const SMALLCASE_AUTH_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+  const MAX_LOG_ENTRIES = 50;
+
+  const platformUrl = (window.DEMO_CONFIG && window.DEMO_CONFIG.platformUrl) || DEFAULT_PLATFORM_URL;
+
+  const authIdInput = document.getElementById('auth-id');
+  const logList = document.getElementById('log');
+  const actionButtons = Array.prototype.slice.call(document.querySelectorAll('.actions button'));
+
+  /** The one live SDK instance and the token it was made with; replaced when the token changes. */
+  let current = null; // { key: string, scGateway: scDK }
+  /** Tokens already fetched, by kind and user, so repeated clicks reuse the same instance. */
+  const tokens = new Map();
+
+  function showPlatformLinks() {
+    document.getElementById('platform-login').href = platformUrl + '/login?gateway=' + GATEWAY;
+    document.getElementById('platform-home').href = platformUrl + '/';
+    document.getElementById('platform-origin').textContent = platformUrl;
+  }
+
+  // ---- results log ----
+
+  function addLogEntry(title, outcome, isError, lines) {
+    const item = document.createElement('li');
+    item.className = isError ? 'entry-error' : 'entry-ok';
+
+    const heading = document.createElement('div');
+    const name = document.createElement('span');
+    name.className = 'entry-title';
+    name.textContent = title + ': ';
+    const result = document.createElement('span');
+    result.className = 'entry-outcome';
+    result.textContent = outcome;
+    const time = document.createElement('time');
+    time.className = 'entry-time';
+    time.dateTime = new Date().toISOString();
+    time.textContent = new Date().toLocaleTimeString();
+    heading.append(name, result, time);
+    item.append(heading);
+
+    if (lines.length > 0) {
+      const body = document.createElement('p');
+      body.className = 'entry-body';
+      body.textContent = lines.join('\n');
+      item.append(body);
+    }
+    logList.prepend(item);
+    while (logList.children.length > MAX_LOG_ENTRIES) logList.lastElementChild.remove();
+  }
+
+  function logSuccess(title, value) {
+    addLogEntry(title, 'ok', false, [JSON.stringify(value, null, 2)]);
+  }
+
+  function logError(title, error) {
+    const code = error && error.code !== undefined ? error.code : '—';
+    const message = error && error.message ? error.message : String(error);
+    const lines = ['code: ' + code, 'message: ' + message];
+    if (error && error.detail) lines.push('detail: ' + error.detail);
+    addLogEntry(title, 'error ' + code + ' ' + message, true, lines);
+  }
+
+  // ---- tokens and the SDK instance ----
+
+  function readAuthId() {
+    const value = authIdInput.value.trim();
+    const valid = SMALLCASE_AUTH_ID_PATTERN.test(value);
+    authIdInput.setAttribute('aria-invalid', valid ? 'false' : 'true');
+    if (!valid) {
+      authIdInput.focus();
+      throw demoError('smallcaseAuthId must be 1 to 64 letters, digits, "_" or "-".');
+    }
+    return value;
+  }
+
+  /** Errors of the demo page itself (not the SDK), shaped like the SDK's for the log. */
+  function demoError(detail) {
+    return { code: 'demo', message: 'demo_page_error', detail: detail };
+  }
+
+  async function fetchToken(query) {
+    const response = await fetch(TOKEN_ENDPOINT + '?' + new URLSearchParams(query), { cache: 'no-store' });
+    const body = await response.json().catch(function () { return null; });
+    if (!response.ok || !body || typeof body.token !== 'string') {
+      const detail = body && body.error ? body.error.detail : 'HTTP ' + response.status;
+      throw demoError('The demo backend did not sign a token: ' + detail);
+    }
+    return body.token;
+  }
+
+  async function tokenFor(key, query) {
+    if (!tokens.has(key)) tokens.set(key, await fetchToken(query));
+    return tokens.get(key);
+  }
+
+  function sdkConfig() {
+    // Only pass platformUrl when this demo runs on other ports than the SDK's default.
+    return platformUrl === DEFAULT_PLATFORM_URL ? { amo: true } : { amo: true, platformUrl: platformUrl };
+  }
+
+  /** Returns the SDK instance for this token, making it (and destroying the previous one) if needed. */
+  async function instanceFor(key, query) {
+    if (current && current.key === key) return current.scGateway;
+    const token = await tokenFor(key, query);
+    if (typeof window.scDK !== 'function') {
+      throw demoError('window.scDK is missing: /scdk.umd.js did not load. Run npm run build, then reload.');
+    }
+    if (current) current.scGateway.destroy();
+    current = null;
+    const scGateway = new scDK({ gateway: GATEWAY, smallcaseAuthToken: token, config: sdkConfig() });
+    current = { key: key, scGateway: scGateway };
+    return scGateway;
+  }
+
+  function connectedUser() {
+    const id = readAuthId();
+    return { key: 'connected:' + id, query: { smallcaseAuthId: id } };
+  }
+
+  function expiredUser() {
+    const id = readAuthId();
+    return { key: 'expired:' + id, query: { smallcaseAuthId: id, expired: 'true' } };
+  }
+
+  function guestUser() {
+    return { key: 'guest', query: { guest: 'true' } };
+  }
+
+  // ---- actions ----
+
+  /** Runs one button's action with the buttons disabled, logging the outcome. */
+  async function run(title, pickUser, call) {
+    actionButtons.forEach(function (button) { button.disabled = true; });
+    try {
+      const user = pickUser();
+      const scGateway = await instanceFor(user.key, user.query);
+      logSuccess(title, await call(scGateway));
+    } catch (error) {
+      logError(title, error);
+    } finally {
+      actionButtons.forEach(function (button) { button.disabled = false; });
+    }
+  }
+
+  function brokerLogout(scGateway) {
+    return scGateway.brokerLogout();
+  }
+
+  function getSession(scGateway) {
+    return scGateway.getSession();
+  }
+
+  function on(id, title, pickUser, call) {
+    document.getElementById(id).addEventListener('click', function () {
+      run(title, pickUser, call);
+    });
+  }
+
+  showPlatformLinks();
+  on('logout', 'Log out from broker', connectedUser, brokerLogout);
+  on('check-session', 'Check session', connectedUser, getSession);
+  on('logout-guest', 'Log out as guest', guestUser, brokerLogout);
+  on('logout-expired', 'Log out with an expired token', expiredUser, brokerLogout);
+  document.getElementById('clear-log').addEventListener('click', function () {
+    logList.replaceChildren();
+  });
+
+  if (typeof window.scDK !== 'function') {
+    logError('Page load', demoError('window.scDK is missing: /scdk.umd.js did not load. Run npm run build, then reload.'));
+  }
+})();

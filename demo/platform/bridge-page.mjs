@@ -1,0 +1,57 @@
+// The bridge page the SDK loads in a hidden iframe, and its security headers.
+
+/** Where the bridge page loads the platform runtime and the boot script from. */
+export const PLATFORM_BUNDLE_PATH = '/scdk/v1/scdk-platform.js';
+export const BRIDGE_BOOT_PATH = '/scdk/v1/bridge-boot.js';
+/** The id of the JSON config element bridge-boot.js reads. */
+export const BRIDGE_CONFIG_ELEMENT_ID = 'scdk-bridge-config';
+
+const BRIDGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * Headers for the bridge page. `frame-ancestors` lists exactly the gateway's partner origins, so
+ * only they can frame it; `frameAncestors: false` drops the directive (a test fault).
+ * @param {{ partnerOrigins: readonly string[], frameAncestors?: boolean }} options
+ * @returns {Record<string, string>}
+ */
+export function bridgeHeaders({ partnerOrigins, frameAncestors = true }) {
+  const ancestors = partnerOrigins.length > 0 ? partnerOrigins.join(' ') : "'none'";
+  return {
+    'content-security-policy': frameAncestors ? `frame-ancestors ${ancestors}; ${BRIDGE_POLICY}` : BRIDGE_POLICY,
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+/**
+ * Headers for an unknown gateway's bridge URL: nobody may frame it.
+ * @returns {Record<string, string>}
+ */
+export function unknownGatewayHeaders() {
+  return { 'content-security-policy': "frame-ancestors 'none'", 'cache-control': 'no-cache' };
+}
+
+/**
+ * The bridge page: the gateway's config as inert JSON, then the runtime and the boot script.
+ * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
+ * @returns {string}
+ */
+export function bridgePageHtml(config) {
+  // `<` is escaped so no value can close the <script> element early.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scdk bridge</title></head><body>
+<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
+<script src="${PLATFORM_BUNDLE_PATH}"></script><script src="${BRIDGE_BOOT_PATH}"></script></body></html>
+`;
+}
+
+/**
+ * A page that looks like a bridge but runs nothing (test fault 'silent').
+ * @returns {string}
+ */
+export function silentBridgeHtml() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scdk bridge</title></head><body>
+<p>Bridge page without scripts (mock platform fault "silent").</p></body></html>
+`;
+}

@@ -1,0 +1,67 @@
+// Routes the SDK's iframe uses: the bridge page, its two scripts, and the status diagnostics.
+import path from 'node:path';
+import { sendHtml, sendJson, sendText } from '../shared/http.mjs';
+import { sendBundle } from '../shared/static-files.mjs';
+import {
+  BRIDGE_BOOT_PATH,
+  bridgeHeaders,
+  bridgePageHtml,
+  PLATFORM_BUNDLE_PATH,
+  silentBridgeHtml,
+  unknownGatewayHeaders,
+} from './bridge-page.mjs';
+
+const BRIDGE_PATH = '/scdk/v1/bridge';
+const STATUS_PATH = '/scdk/v1/status';
+/** The bridge's API calls are same-origin, so the runtime needs no base URL. */
+const SAME_ORIGIN_API_BASE = '';
+
+/**
+ * Builds the bridge routes.
+ * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
+ *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, platformBundlePath: string,
+ *   publicDir: string }} context
+ * @returns {Map<string, Record<string, Function>>}
+ */
+export function createBridgeRoutes({ gateways, faults, platformBundlePath, publicDir }) {
+  function bridge(req, res, url) {
+    const { bridge: fault, frameAncestors } = faults.current();
+    if (fault === 'hang') return; // keep the socket open and never answer; close() destroys it
+    const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
+    // Fault pages carry the same headers as the real page so only their content differs.
+    const headers = bridgeHeaders({ partnerOrigins: gateway?.partnerOrigins ?? [], frameAncestors: frameAncestors === 'on' });
+    if (fault === '404' || fault === '500') {
+      sendText(res, Number(fault), `Bridge unavailable (mock platform fault "${fault}").\n`, headers);
+      return;
+    }
+    if (!gateway) {
+      sendText(res, 404, 'Unknown gateway: this platform has no bridge for it. Check config.gateway.\n', unknownGatewayHeaders());
+      return;
+    }
+    const html = fault === 'silent'
+      ? silentBridgeHtml()
+      : bridgePageHtml({
+        gateway: gateway.name,
+        allowedOrigins: gateway.partnerOrigins,
+        broker: gateway.broker,
+        apiBase: SAME_ORIGIN_API_BASE,
+      });
+    sendHtml(res, 200, html, headers);
+  }
+
+  function status(req, res, url) {
+    const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
+    const origin = req.headers.origin;
+    sendJson(res, 200, {
+      gateway: gateway ? 'known' : 'unknown',
+      originAllowed: gateway && typeof origin === 'string' ? gateway.partnerOrigins.includes(origin) : null,
+    }, { 'access-control-allow-origin': '*' });
+  }
+
+  return new Map([
+    [BRIDGE_PATH, { GET: bridge }],
+    [STATUS_PATH, { GET: status }],
+    [PLATFORM_BUNDLE_PATH, { GET: (_req, res) => sendBundle(res, platformBundlePath) }],
+    [BRIDGE_BOOT_PATH, { GET: (_req, res) => sendBundle(res, path.join(publicDir, 'bridge-boot.js')) }],
+  ]);
+}

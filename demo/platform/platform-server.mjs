@@ -1,0 +1,61 @@
+// The mock broker platform: login pages, real sessions, the bridge page and the bridge's API.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createGatewayRegistry } from '../shared/gateways.mjs';
+import { closeServer, listen } from '../shared/http.mjs';
+import { createRouter } from '../shared/router.mjs';
+import { createApiRoutes } from './api-routes.mjs';
+import { createBridgeRoutes } from './bridge-routes.mjs';
+import { createFaultState } from './faults.mjs';
+import { createFaultRoutes } from './fault-routes.mjs';
+import { createHumanRoutes } from './human-routes.mjs';
+import { createSessionStore } from './sessions.mjs';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const DEFAULT_HOST = '127.0.0.1';
+
+/**
+ * Starts the mock platform.
+ * @param {object} options
+ * @param {number} options.port port to listen on (0 picks a free one)
+ * @param {string} [options.host] interface and origin host; the platform must be a different site
+ *   from the partner, hence 127.0.0.1 next to the partner's localhost
+ * @param {string[]} options.partnerOrigins origins the demo gateway trusts (frame-ancestors, allowlist)
+ * @param {string} options.platformBundlePath absolute path of the built dist/scdk-platform.js
+ * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
+ */
+export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath }) {
+  const gateways = createGatewayRegistry({ partnerOrigins });
+  const sessions = createSessionStore();
+  const faults = createFaultState();
+
+  // Delays asked for by the apiDelayMs fault; cancelled on close so nothing outlives the server.
+  const timers = new Set();
+  const wait = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      resolve();
+    }, ms);
+    timers.add(timer);
+  });
+
+  const context = { gateways, sessions, faults, wait, platformBundlePath, publicDir: PUBLIC_DIR };
+  const routes = new Map([
+    ...createHumanRoutes(context),
+    ...createBridgeRoutes(context),
+    ...createApiRoutes(context),
+    ...createFaultRoutes(context),
+  ]);
+  const server = createServer(createRouter(routes));
+  const origin = await listen(server, port, host);
+
+  return {
+    server,
+    origin,
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await closeServer(server);
+    },
+  };
+}

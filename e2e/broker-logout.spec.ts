@@ -1,0 +1,280 @@
+import { expect, test } from './fixtures';
+import {
+  loginOnPlatform,
+  mintToken,
+  openPartnerPage,
+  platformSession,
+  recordPlatformRequests,
+  resetFaults,
+  setFaults,
+  type Outcome,
+} from './helpers';
+import { PARTNER, PLATFORM } from './origins';
+import { startThirdSite } from './third-site';
+
+declare const harness: {
+  create(token: string, config?: object, gateway?: string): {
+    brokerLogout(callbacks?: object): Promise<unknown>;
+    destroy(): void;
+  };
+  outcome(promise: Promise<unknown>): Promise<Outcome>;
+  attempt(fn: () => unknown): Omit<Outcome, 'ms'>;
+  frames(): number;
+  instances: { brokerLogout(callbacks?: object): Promise<unknown>; destroy(): void }[];
+};
+
+test.afterEach(async ({ request }) => resetFaults(request));
+
+/** In the blocked world the bridge cannot reach the session: the SDK must say so, never fake a success. */
+function expectStorageBlocked(outcome: Outcome): void {
+  expect(outcome.ok).toBe(false);
+  expect(outcome.error).toMatchObject({ code: 5003, message: 'storage_blocked', isScdkError: true });
+}
+
+test('the partner snippet, verbatim, through the UMD in a script tag', async ({ page, context, cookieWorld }) => {
+  await loginOnPlatform(context, 'AB1234');
+  expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
+  await page.goto(`${PARTNER}/e2e/snippet.html`);
+  await page.getByRole('button', { name: 'Log out from broker' }).click();
+  const result = page.locator('#result');
+  if (cookieWorld === 'allowed') {
+    await expect(result).toHaveText('success {"success":true,"hadSession":true}');
+    expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+  } else {
+    await expect(result).toHaveText('error 5003 storage_blocked');
+    expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
+  }
+});
+
+test('logout ends the session; a second logout finds none', async ({ page, context, request, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await loginOnPlatform(context, 'YZ5678');
+  await openPartnerPage(page);
+  const first = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+  if (cookieWorld === 'blocked') {
+    expectStorageBlocked(first);
+    expect((await platformSession(context)).loggedIn).toBe(true);
+    return;
+  }
+  expect(first).toMatchObject({ ok: true, value: { success: true, hadSession: true } });
+  expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+  // The client-visible cookie is gone too, checked first-party on the platform.
+  const platformPage = await context.newPage();
+  await platformPage.goto(`${PLATFORM}/`);
+  expect(await platformPage.evaluate(() => document.cookie)).not.toContain('scdk_account');
+  await platformPage.close();
+  const second = await page.evaluate(() => harness.outcome(harness.instances[0].brokerLogout()));
+  expect(second).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
+});
+
+test('guest and expired tokens are refused before any iframe or request', async ({ page, request }) => {
+  const guest = await mintToken(request, 'guest=true');
+  const expired = await mintToken(request, 'smallcaseAuthId=user-1&expired=true');
+  await openPartnerPage(page);
+  const platformRequests = recordPlatformRequests(page);
+  const guestOutcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), guest);
+  expect(guestOutcome.error).toMatchObject({ code: 4004, message: 'not_connected', isScdkError: true });
+  const expiredOutcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), expired);
+  expect(expiredOutcome.error).toMatchObject({ code: 4003, message: 'token_expired' });
+  expect(expiredOutcome.error!.detail).toContain('Fetch a fresh token');
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  expect(platformRequests).toEqual([]);
+});
+
+test('a malformed token or gateway throws synchronously from the constructor', async ({ page }) => {
+  await openPartnerPage(page);
+  const outcomes = await page.evaluate(() => [
+    harness.attempt(() => harness.create('not.a.jwt')),
+    harness.attempt(() => harness.create('')),
+    harness.attempt(() => harness.create('a.b.c', {}, 'bad gateway!')),
+    harness.attempt(() => new (window as any).scDK()),
+  ]);
+  expect(outcomes.map((o) => o.error?.code)).toEqual([4002, 4002, 4001, 4001]);
+  expect(outcomes.every((o) => o.error?.isScdkError && o.error.detail.length > 20)).toBe(true);
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+});
+
+test('a token with a wrong signature is refused by the platform with 4002', async ({ page, request, context }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const [header, payload] = token.split('.');
+  const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+  await loginOnPlatform(context, 'AB1234');
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), forged);
+  expect(outcome.error).toMatchObject({ code: 4002, message: 'invalid_jwt' });
+  expect((await platformSession(context)).loggedIn).toBe(true);
+});
+
+test('an unknown gateway gives 4001', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPartnerPage(page);
+  const outcome = await page.evaluate(
+    ([t, platformUrl]) => harness.outcome(harness.create(t, { platformUrl }, 'no-such-gateway').brokerLogout()),
+    [token, PLATFORM],
+  );
+  expect(outcome.error).toMatchObject({ code: 4001, message: 'invalid_gateway' });
+  expect(outcome.error!.detail).toContain('no-such-gateway');
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+});
+
+test('an untrusted partner origin gives 4005, whether framing is refused or the bridge refuses', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const site = await startThirdSite();
+  try {
+    await page.goto(`${site.origin}/page.html`);
+    const refusedFrame = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+    expect(refusedFrame.error).toMatchObject({ code: 4005, message: 'origin_not_allowed' });
+    expect(refusedFrame.error!.detail).toContain(site.origin);
+    // Without the frame-ancestors header the page loads, and the bridge itself refuses the origin.
+    await setFaults(request, { frameAncestors: 'off' });
+    const refusedByBridge = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+    expect(refusedByBridge.error).toMatchObject({ code: 4005, message: 'origin_not_allowed' });
+    expect(refusedByBridge.ms).toBeLessThan(1000);
+  } finally {
+    await site.close();
+  }
+});
+
+test('a missing bridge page (404) gives 5002 well before the timeout, and a retry works once fixed', async ({ page, request, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { bridge: '404' });
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 8000 }).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 5002, message: 'bridge_unavailable' });
+  expect(outcome.ms).toBeLessThan(4000);
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  await resetFaults(request);
+  const retry = await page.evaluate(() => harness.outcome(harness.instances[0].brokerLogout()));
+  if (cookieWorld === 'allowed') expect(retry).toMatchObject({ ok: true, value: { hadSession: false } });
+  else expectStorageBlocked(retry);
+});
+
+test('a bridge that never answers gives 5001 at the timeout', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { bridge: 'hang' });
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 1500 }).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });
+  expect(outcome.ms).toBeGreaterThan(1400);
+  expect(outcome.ms).toBeLessThan(2500);
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+});
+
+test('a bridge page that loads but stays silent gives 5002 after a short grace', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { bridge: 'silent' });
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 8000 }).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 5002 });
+  expect(outcome.ms).toBeLessThan(4000);
+});
+
+test('an API that never answers gives 5001 within the timeout', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { api: 'hang' });
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 2000 }).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 5001 });
+  expect(outcome.ms).toBeLessThan(3000);
+});
+
+test('a platform error during logout gives 3023 logout_failed', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { api: '500' });
+  await openPartnerPage(page);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 3023, message: 'logout_failed' });
+});
+
+test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', async ({ page, request, context, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const guest = await mintToken(request, 'guest=true');
+  await loginOnPlatform(context, 'AB1234');
+  await openPartnerPage(page);
+  const unhandled: string[] = [];
+  page.on('pageerror', (error) => unhandled.push(error.message));
+  const calls = await page.evaluate(
+    ([t, g]) => {
+      const settle = (token: string) =>
+        new Promise((resolve) => {
+          harness.create(token).brokerLogout({
+            onSuccess: (result: unknown) => resolve({ onSuccess: result }),
+            onFailure: (error: { code: number }) => resolve({ onFailure: error.code }),
+          });
+        });
+      return Promise.all([settle(t), settle(g)]);
+    },
+    [token, guest],
+  );
+  if (cookieWorld === 'allowed') expect(calls[0]).toEqual({ onSuccess: { success: true, hadSession: true } });
+  else expect(calls[0]).toEqual({ onFailure: 5003 });
+  expect(calls[1]).toEqual({ onFailure: 4004 });
+  await page.waitForTimeout(100);
+  expect(unhandled).toEqual([]);
+});
+
+test('concurrent calls on one instance share one request', async ({ page, request, context, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await loginOnPlatform(context, 'AB1234');
+  await openPartnerPage(page);
+  const platformRequests = recordPlatformRequests(page);
+  const result = await page.evaluate(async (t) => {
+    const sdk = harness.create(t);
+    const calls = [sdk.brokerLogout(), sdk.brokerLogout(), sdk.brokerLogout()];
+    const outcomes = await Promise.all(calls.map((call) => harness.outcome(call)));
+    return { same: calls[0] === calls[1] && calls[1] === calls[2], outcomes, frames: harness.frames() };
+  }, token);
+  expect(result.same).toBe(true);
+  expect(result.frames).toBe(1);
+  expect(platformRequests.filter((r) => r === 'POST /scdk/v1/logout')).toHaveLength(1);
+  expect(platformRequests.filter((r) => r === 'GET /scdk/v1/bridge')).toHaveLength(1);
+  for (const outcome of result.outcomes) {
+    if (cookieWorld === 'allowed') expect(outcome).toMatchObject({ ok: true, value: { hadSession: true } });
+    else expectStorageBlocked(outcome);
+  }
+});
+
+test('destroy() mid-call rejects with 5005 and leaves no iframe; calls after it reject too', async ({ page, request, context }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await loginOnPlatform(context, 'AB1234');
+  await setFaults(request, { apiDelayMs: 3000 });
+  await openPartnerPage(page);
+  const result = await page.evaluate(async (t) => {
+    const sdk = harness.create(t);
+    const pending = harness.outcome(sdk.brokerLogout());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    sdk.destroy();
+    sdk.destroy();
+    const inFlight = await pending;
+    const after = await harness.outcome(sdk.brokerLogout());
+    return { inFlight, after, frames: harness.frames() };
+  }, token);
+  expect(result.inFlight.error).toMatchObject({ code: 5005, message: 'destroyed' });
+  expect(result.inFlight.ms).toBeLessThan(1500);
+  expect(result.after.error).toMatchObject({ code: 5005 });
+  expect(result.frames).toBe(0);
+});
+
+test('after a completed call and destroy() no iframe is left behind', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPartnerPage(page);
+  const frames = await page.evaluate(async (t) => {
+    const sdk = harness.create(t);
+    await harness.outcome(sdk.brokerLogout());
+    const during = harness.frames();
+    sdk.destroy();
+    return { during, after: harness.frames() };
+  }, token);
+  expect(frames).toEqual({ during: 1, after: 0 });
+});
+
+test('the iframe URL carries no token', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPartnerPage(page);
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+  const bridge = urls.find((u) => u.includes('/scdk/v1/bridge'));
+  expect(bridge).toBe(`${PLATFORM}/scdk/v1/bridge?gateway=demo&v=1`);
+  expect(urls.some((u) => u.includes(token) || u.includes(token.split('.')[1]))).toBe(false);
+});

@@ -1,0 +1,64 @@
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { PARTNER, PLATFORM } from './origins';
+
+export interface Outcome<T = unknown> {
+  ok: boolean;
+  value?: T;
+  error?: { name: string; code: number; message: string; detail: string; isScdkError: boolean };
+  ms: number;
+}
+
+export interface Faults {
+  bridge?: 'ok' | '404' | '500' | 'hang' | 'silent';
+  api?: 'ok' | '500' | 'hang';
+  apiDelayMs?: number;
+  frameAncestors?: 'on' | 'off';
+}
+
+/** Asks the partner's "backend" for a token, as a partner page would. */
+export async function mintToken(request: APIRequestContext, query: string): Promise<string> {
+  const response = await request.get(`${PARTNER}/api/token?${query}`);
+  if (!response.ok()) throw new Error(`token endpoint answered ${response.status()}`);
+  return (await response.json()).token;
+}
+
+/** Logs in on the platform, first-party, the way a user does: the login page and an account button. */
+export async function loginOnPlatform(context: BrowserContext, accountId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${PLATFORM}/login?gateway=demo`);
+  await page.getByRole('button', { name: new RegExp(accountId) }).click();
+  await page.waitForURL(/\/login\/done/);
+  await page.close();
+}
+
+/** The platform's truth, read top-level on the platform with its cookies. */
+export async function platformSession(context: BrowserContext): Promise<{ loggedIn: boolean; accountId: string | null }> {
+  const page = await context.newPage();
+  const response = await page.goto(`${PLATFORM}/api/session`);
+  const session = await response!.json();
+  await page.close();
+  return session;
+}
+
+export async function openPartnerPage(page: Page, path = '/e2e/blank.html'): Promise<void> {
+  await page.goto(`${PARTNER}${path}`);
+  await page.waitForFunction(() => typeof (window as unknown as { scDK?: unknown }).scDK === 'function');
+}
+
+export async function setFaults(request: APIRequestContext, faults: Faults): Promise<void> {
+  const response = await request.post(`${PLATFORM}/__test/faults`, { data: faults });
+  if (!response.ok()) throw new Error(`fault switch answered ${response.status()}`);
+}
+
+export async function resetFaults(request: APIRequestContext): Promise<void> {
+  await request.delete(`${PLATFORM}/__test/faults`);
+}
+
+/** Every request the page (and its frames) sends to the platform, for counting and inspection. */
+export function recordPlatformRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(PLATFORM)) seen.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  return seen;
+}

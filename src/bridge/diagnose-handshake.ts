@@ -1,0 +1,40 @@
+import { ScdkError } from '../shared/scdk-error';
+import { BRIDGE_PATH, STATUS_PATH } from './protocol';
+
+/**
+ * Explains a handshake that got no answer. A refused frame, a 404 and an unknown gateway all look alike
+ * from the partner page, so the SDK asks the platform's status endpoint (no credentials, no token) which
+ * one it was. Runs only after a failure: the happy path never pays for it.
+ */
+export async function diagnoseHandshake(platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError> {
+  const unavailable = (why: string) =>
+    new ScdkError(
+      5002,
+      `The bridge page ${platformOrigin}${BRIDGE_PATH} did not answer: ${why}. ` +
+        'Check that the platform is up, serves the bridge page for this gateway, and lets this page frame it.',
+    );
+  try {
+    const response = await fetch(`${platformOrigin}${STATUS_PATH}?gateway=${encodeURIComponent(gateway)}`, {
+      credentials: 'omit',
+      cache: 'no-store',
+      signal,
+    });
+    if (!response.ok) return unavailable(`the platform's status endpoint answered HTTP ${response.status}`);
+    const status = (await response.json()) as { gateway?: unknown; originAllowed?: unknown };
+    if (status.gateway === 'unknown') {
+      return new ScdkError(
+        4001,
+        `The platform at ${platformOrigin} does not know gateway "${gateway}". Use the gateway name the platform registered for you.`,
+      );
+    }
+    if (status.originAllowed === false) {
+      return new ScdkError(
+        4005,
+        `The platform does not trust ${location.origin} for gateway "${gateway}". Ask the platform to add this exact origin to the gateway's partner origins.`,
+      );
+    }
+    return unavailable('the page failed to load or was blocked');
+  } catch {
+    return unavailable('the platform could not be reached');
+  }
+}

@@ -1,0 +1,9 @@
+export { ScDK as default, ScDK as scDK } from './sdk/scdk';
+export type { LogoutCallbacks, ScdkEvents } from './sdk/scdk';
+export type { ScdkConfig, ScdkOptions, FallbackMode } from './sdk/options';
+export type { LogoutResult, SessionInfo, StorageState } from './bridge/protocol';
+export { ScdkError } from './shared/scdk-error';
+export { ERROR_CODES, ERROR_NAMES } from './shared/error-codes';
+export type { ErrorCode, ErrorPayload } from './shared/error-codes';
+// Declares `window.scDK` for TypeScript users of the script-tag build.
+export type {} from './sdk/global';

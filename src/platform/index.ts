@@ -1,0 +1,3 @@
+// Entry of dist/scdk-platform.js, the runtime a platform serves on its bridge page (global `scdkPlatform`).
+export { startBridge } from './start-bridge';
+export type { BridgeConfig } from './start-bridge';

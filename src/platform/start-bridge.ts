@@ -1,0 +1,135 @@
+import {
+  MESSAGE_TYPES,
+  isConnectMessage,
+  isRequestMessage,
+  message,
+  type ReadyMessage,
+  type RefusedMessage,
+  type RequestMessage,
+  type ResponseMessage,
+  type SessionInfo,
+  type StorageState,
+} from '../bridge/protocol';
+import { errorPayload } from '../shared/error-codes';
+import { createDebugLog } from '../shared/debug-log';
+import { ScdkError } from '../shared/scdk-error';
+import { detectStorage } from './detect-storage';
+import { createOriginAllowlist } from './origin-allowlist';
+import { createPlatformApi } from './platform-api';
+import { DEFAULT_CLIENT_COOKIES, clearClientCookies } from './session-adapter';
+
+/** What the platform's bridge page passes to `scdkPlatform.startBridge(config)`. */
+export interface BridgeConfig {
+  /** The gateway this page serves; a `connect` for another gateway is refused with 4001. */
+  gateway: string;
+  /** Exact partner origins trusted for this gateway. Keep it equal to the page's CSP `frame-ancestors`. */
+  allowedOrigins: string[];
+  /** Broker name shown to users. */
+  broker?: string;
+  /** Prefix of the platform API paths; same origin as the bridge page. Default `''`. */
+  apiBase?: string;
+  /** Script-visible session cookies to clear on logout. Default `['scdk_account']`. */
+  clientCookies?: string[];
+  debug?: boolean;
+}
+
+/**
+ * The platform half of the transport. Accepts one `connect` per page load (first wins, so a later
+ * look-alike cannot take over the channel), then answers requests on the transferred MessagePort.
+ * Returns a function that stops it.
+ */
+export function startBridge(config: BridgeConfig): () => void {
+  const isAllowed = createOriginAllowlist(config.allowedOrigins);
+  const api = createPlatformApi(config.apiBase ?? '', config.gateway);
+  const broker = config.broker ?? '';
+  const clientCookies = config.clientCookies ?? DEFAULT_CLIENT_COOKIES;
+  const log = createDebugLog(config.debug === true, 'bridge');
+  let port: MessagePort | null = null;
+  let storage: StorageState = 'blocked';
+
+  const refuse = (target: MessagePort, error: ScdkError): void => {
+    target.postMessage(message<RefusedMessage>({ type: MESSAGE_TYPES.refused, error: error.toJSON() }));
+    target.close();
+  };
+
+  async function logout(token: string): Promise<{ hadSession: boolean }> {
+    // The server checks the token first, so a bad token is reported as such in every cookie world.
+    const result = await api.logout(token);
+    clearClientCookies(clientCookies);
+    if (storage === 'blocked') {
+      throw new ScdkError(
+        5003,
+        "This browser keeps the platform's cookies from embedded pages, so the bridge cannot see or end the session. " +
+          "Call brokerLogout() from a click with config.fallback 'popup' or 'redirect'.",
+      );
+    }
+    return result;
+  }
+
+  async function session(token: string): Promise<SessionInfo> {
+    const result = await api.session(token);
+    if (storage === 'blocked') return { state: 'unknown', broker };
+    if (result.loggedIn && result.accountId) {
+      return { state: 'connected', broker: result.broker || broker, accountId: result.accountId, own: result.own };
+    }
+    return { state: 'disconnected', broker: result.broker || broker };
+  }
+
+  const onRequest = async (event: MessageEvent): Promise<void> => {
+    const data: unknown = event.data;
+    if (!isRequestMessage(data)) {
+      log('dropped a malformed request');
+      return;
+    }
+    const { id, method, token }: RequestMessage = data;
+    let reply: ResponseMessage;
+    try {
+      const result = method === 'logout' ? await logout(token) : await session(token);
+      reply = message<ResponseMessage>({ type: MESSAGE_TYPES.response, id, ok: true, result });
+    } catch (caught) {
+      const error = caught instanceof ScdkError ? caught.toJSON() : errorPayload(2000, 'The bridge failed unexpectedly.');
+      reply = message<ResponseMessage>({ type: MESSAGE_TYPES.response, id, ok: false, error });
+    }
+    port?.postMessage(reply);
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    // 1. source window: only the page that frames us may connect.
+    if (window.parent === window || event.source !== window.parent) return;
+    // 2. shape (a connect must carry the port to answer on).
+    const data: unknown = event.data;
+    const replyPort = event.ports[0];
+    if (!isConnectMessage(data) || !replyPort) return;
+    // 3. origin, answered on the port so the partner learns why.
+    if (!isAllowed(event.origin)) {
+      log('refused origin', event.origin);
+      refuse(replyPort, new ScdkError(4005, `The platform does not trust ${event.origin} for gateway "${config.gateway}".`));
+      return;
+    }
+    if (data.gateway !== config.gateway) {
+      refuse(replyPort, new ScdkError(4001, `This bridge serves gateway "${config.gateway}", not "${data.gateway}".`));
+      return;
+    }
+    if (port) {
+      log('ignored a second connect');
+      replyPort.close();
+      return;
+    }
+    port = replyPort;
+    port.onmessage = onRequest;
+    detectStorage().then((state) => {
+      storage = state;
+      port?.postMessage(message<ReadyMessage>({ type: MESSAGE_TYPES.ready, storage }));
+    });
+  };
+
+  window.addEventListener('message', onMessage);
+  return () => {
+    window.removeEventListener('message', onMessage);
+    if (port) {
+      port.onmessage = null;
+      port.close();
+      port = null;
+    }
+  };
+}

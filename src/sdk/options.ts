@@ -1,0 +1,81 @@
+import { ScdkError } from '../shared/scdk-error';
+import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
+import { resolvePlatformOrigin } from './platforms';
+
+export type FallbackMode = 'popup' | 'redirect' | 'none';
+
+/** Optional settings, all of them. */
+export interface ScdkConfig {
+  /** Overrides the platform origin the gateway resolves to. https://, or http:// on localhost. */
+  platformUrl?: string;
+  /** How long one call may take, handshake included, before it rejects with 5001. Default 5000. */
+  timeoutMs?: number;
+  /** Logs protocol events (never tokens or payloads) to `console.debug`. */
+  debug?: boolean;
+  /** What to do when the browser keeps the platform's cookies from the bridge. Default `'popup'`. */
+  fallback?: FallbackMode;
+  /** Start the bridge handshake at construction instead of at the first call. */
+  preload?: boolean;
+  /** Kept for compatibility with the platform's other SDKs; has no effect here. */
+  amo?: boolean;
+}
+
+export interface ScdkOptions {
+  /** The gateway name the platform registered for the partner, e.g. `'demo'`. */
+  gateway: string;
+  /** A JWT the partner's backend signed with the gateway secret. */
+  smallcaseAuthToken: string;
+  config?: ScdkConfig;
+}
+
+export interface NormalizedOptions {
+  gateway: string;
+  platformOrigin: string;
+  timeoutMs: number;
+  debug: boolean;
+  fallback: FallbackMode;
+  preload: boolean;
+}
+
+const GATEWAY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MIN_TIMEOUT_MS = 100;
+const MAX_TIMEOUT_MS = 120000;
+const FALLBACK_MODES: readonly FallbackMode[] = ['popup', 'redirect', 'none'];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function badOption(name: string, expected: string, got: unknown): ScdkError {
+  return new ScdkError(4000, `config.${name} must be ${expected}, got ${JSON.stringify(got) ?? String(got)}.`);
+}
+
+/** Validates what the partner passed to `new scDK(...)` and fills in defaults. Throws `ScdkError`. */
+export function normalizeOptions(options: unknown): NormalizedOptions {
+  if (!isPlainObject(options)) {
+    throw new ScdkError(4001, "new scDK() needs an options object: new scDK({ gateway: 'your-gateway', smallcaseAuthToken: jwt }).");
+  }
+  const { gateway, config = {} } = options;
+  if (typeof gateway !== 'string' || !GATEWAY_NAME.test(gateway)) {
+    throw new ScdkError(
+      4001,
+      `gateway must be the name your platform registered for you (letters, digits, '.', '_', '-'), got ${JSON.stringify(gateway) ?? String(gateway)}.`,
+    );
+  }
+  if (!isPlainObject(config)) throw new ScdkError(4000, 'config must be an object when given, e.g. { timeoutMs: 5000 }.');
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, debug = false, fallback = 'popup', preload = false } = config;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw badOption('timeoutMs', `a number of milliseconds between ${MIN_TIMEOUT_MS} and ${MAX_TIMEOUT_MS}`, timeoutMs);
+  }
+  if (!FALLBACK_MODES.includes(fallback as FallbackMode)) throw badOption('fallback', "'popup', 'redirect' or 'none'", fallback);
+  if (typeof debug !== 'boolean') throw badOption('debug', 'true or false', debug);
+  if (typeof preload !== 'boolean') throw badOption('preload', 'true or false', preload);
+  return {
+    gateway,
+    platformOrigin: resolvePlatformOrigin(gateway, config.platformUrl),
+    timeoutMs,
+    debug,
+    fallback: fallback as FallbackMode,
+    preload,
+  };
+}

@@ -1,0 +1,29 @@
+import { ScdkError } from '../shared/scdk-error';
+
+/** The broker platform most gateways connect to. */
+export const DEFAULT_PLATFORM_ORIGIN = 'https://smallcase.zerodha.com';
+
+/** Gateways whose platform is not the default: `demo` is the mock platform that `npm start` serves. */
+export const GATEWAY_PLATFORM_ORIGINS: Readonly<Record<string, string>> = {
+  demo: 'http://127.0.0.1:5174',
+};
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The platform origin for a gateway, from `config.platformUrl` when given (https, or http on loopback only). */
+export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): string {
+  if (platformUrl === undefined) {
+    return Object.prototype.hasOwnProperty.call(GATEWAY_PLATFORM_ORIGINS, gateway) ? GATEWAY_PLATFORM_ORIGINS[gateway] : DEFAULT_PLATFORM_ORIGIN;
+  }
+  let url: URL | null = null;
+  try {
+    url = typeof platformUrl === 'string' ? new URL(platformUrl) : null;
+  } catch {
+    url = null;
+  }
+  const secure = url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)));
+  if (!url || !secure) {
+    throw new ScdkError(4000, `config.platformUrl must be an absolute https:// URL (http:// only on localhost), got ${JSON.stringify(String(platformUrl))}.`);
+  }
+  return url.origin;
+}
