@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PLATFORM } from './origins';
 
 const ROOT = new URL('..', import.meta.url);
 const FILES: Record<string, { path: string; type: string }> = {
@@ -21,7 +22,8 @@ export async function startThirdSite(): Promise<{ origin: string; close: () => P
       return;
     }
     response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
-    response.end(readFileSync(new URL(file.path, ROOT)));
+    const body = readFileSync(new URL(file.path, ROOT), 'utf8');
+    response.end(file.type.startsWith('text/html') ? body.replaceAll('__PLATFORM_ORIGIN__', PLATFORM) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const { port } = server.address() as AddressInfo;
