@@ -14,13 +14,17 @@ const PLATFORM_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk-platform.js', i
 
 /**
  * Starts both demo servers. The platform trusts exactly the partner's origin.
- * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean }} [options]
- *   `quiet` suppresses the startup lines
+ * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean }} [options]
+ *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites
  * @returns {Promise<{ partner: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   platform: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   close(): Promise<void> }>}
  */
-export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false } = {}) {
+export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false } = {}) {
+  // Each server is configured with the other's origin, so both ports must be known up front (not 0).
+  if (!Number.isInteger(partnerPort) || !Number.isInteger(platformPort) || partnerPort <= 0 || platformPort <= 0) {
+    throw new Error(`startDemo needs fixed ports; got partnerPort ${partnerPort}, platformPort ${platformPort}.`);
+  }
   const partnerOrigin = `http://${PARTNER_HOST}:${partnerPort}`;
   const platformOrigin = `http://${PLATFORM_HOST}:${platformPort}`;
   const platform = await createPlatformServer({
@@ -28,10 +32,11 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
     host: PLATFORM_HOST,
     partnerOrigins: [partnerOrigin],
     platformBundlePath: PLATFORM_BUNDLE_PATH,
+    bench,
   });
   let partner;
   try {
-    partner = await createPartnerServer({ port: partnerPort, host: PARTNER_HOST, platformOrigin, umdPath: UMD_BUNDLE_PATH });
+    partner = await createPartnerServer({ port: partnerPort, host: PARTNER_HOST, platformOrigin, umdPath: UMD_BUNDLE_PATH, bench });
   } catch (error) {
     await platform.close();
     throw error;

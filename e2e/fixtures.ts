@@ -3,18 +3,40 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../scripts/chromium-path.mjs';
+import { PARTNER, PLATFORM } from './origins';
+import { grantStorageAccess } from './storage-access';
+import { tokenHygieneFixture, type TokenHygiene } from './token-hygiene';
 
-export type CookieWorld = 'allowed' | 'blocked';
+/**
+ * - allowed: third-party cookies allowed (most desktop Chrome users): the hidden iframe reaches the session.
+ * - blocked: blocked (Safari, Firefox, incognito, this headless Chromium's default): fallbacks must work.
+ * - storage-access: blocked, but Storage Access was granted for the partner/platform pair.
+ */
+export type CookieWorld = 'allowed' | 'blocked' | 'storage-access';
 
 /** Chromium profile preference: 0 allows third-party cookies, 1 blocks them (no launch flag does this). */
-const COOKIE_CONTROLS = { allowed: 0, blocked: 1 } as const;
+const COOKIE_CONTROLS = { allowed: 0, blocked: 1, 'storage-access': 1 } as const;
+
+/** Whether the hidden bridge iframe can reach the platform's cookies in this world. */
+export function iframeReachesCookies(world: CookieWorld): boolean {
+  return world !== 'blocked';
+}
 
 /**
  * `browser` is replaced per cookie world: a Chromium launched on a profile whose preferences allow or
  * block third-party cookies. Contexts made from it (`browser.newContext()`, the `page` fixture) inherit it.
+ * Playwright turns Chromium's popup blocker off by default; it is back on here, as for real users.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export const test = base.extend<{}, { cookieWorld: CookieWorld }>({
+/**
+ * Token hygiene for every e2e test (auto): no token in a request URL or console output, no SDK or bridge
+ * message posted with targetOrigin '*'. See e2e/token-hygiene.ts.
+ */
+const hygienic = base.extend<{ tokenHygiene: TokenHygiene }>({
+  tokenHygiene: [tokenHygieneFixture, { auto: true }],
+});
+
+export const test = hygienic.extend<{}, { cookieWorld: CookieWorld }>({
   cookieWorld: ['blocked', { option: true, scope: 'worker' }],
   browser: [
     async ({ playwright, cookieWorld }, use) => {
@@ -25,6 +47,7 @@ export const test = base.extend<{}, { cookieWorld: CookieWorld }>({
       const persistent = await playwright.chromium.launchPersistentContext(profile, {
         executablePath: findChromium(),
         headless: true,
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
       });
       const browser = persistent.browser() as Browser;
       await use(browser);
@@ -33,6 +56,11 @@ export const test = base.extend<{}, { cookieWorld: CookieWorld }>({
     },
     { scope: 'worker' },
   ],
+  context: async ({ context, browser, cookieWorld }, use) => {
+    const revoke = cookieWorld === 'storage-access' ? await grantStorageAccess(browser, context, PARTNER, PLATFORM) : null;
+    await use(context);
+    await revoke?.();
+  },
 });
 
 export { expect } from '@playwright/test';

@@ -1,5 +1,6 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { PARTNER, PLATFORM } from './origins';
+import { registerToken } from './token-registry';
 
 export interface Outcome<T = unknown> {
   ok: boolean;
@@ -19,7 +20,10 @@ export interface Faults {
 export async function mintToken(request: APIRequestContext, query: string): Promise<string> {
   const response = await request.get(`${PARTNER}/api/token?${query}`);
   if (!response.ok()) throw new Error(`token endpoint answered ${response.status()}`);
-  return (await response.json()).token;
+  const { token } = await response.json();
+  // The token-hygiene fixture looks for every minted token in request URLs and console output.
+  registerToken(token);
+  return token;
 }
 
 /** Logs in on the platform, first-party, the way a user does: the login page and an account button. */
@@ -54,10 +58,10 @@ export async function resetFaults(request: APIRequestContext): Promise<void> {
   await request.delete(`${PLATFORM}/__test/faults`);
 }
 
-/** Every request the page (and its frames) sends to the platform, for counting and inspection. */
-export function recordPlatformRequests(page: Page): string[] {
+/** Every request the context's pages, frames and windows send to the platform, for counting and inspection. */
+export function recordPlatformRequests(context: BrowserContext): string[] {
   const seen: string[] = [];
-  page.on('request', (request) => {
+  context.on('request', (request) => {
     if (request.url().startsWith(PLATFORM)) seen.push(`${request.method()} ${new URL(request.url()).pathname}`);
   });
   return seen;

@@ -1,9 +1,11 @@
 // The partner demo site: the demo page, the built SDK, a stand-in token backend and e2e fixtures.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { closeServer, listen } from '../shared/http.mjs';
+import { BENCH_PREFIX, createBenchHandler } from '../shared/bench-files.mjs';
+import { closeServer, listen, sendNoContent } from '../shared/http.mjs';
 import { createRouter } from '../shared/router.mjs';
 import { sendBundle } from '../shared/static-files.mjs';
+import { defaultHtmlHeaders } from './html-headers.mjs';
 import { createStaticHandler } from './static-handler.mjs';
 import { createTokenRoutes } from './token-route.mjs';
 
@@ -28,9 +30,10 @@ function demoConfigScript(platformOrigin) {
  * @param {string} options.platformOrigin the mock platform's origin, e.g. http://127.0.0.1:5174
  * @param {string} options.umdPath absolute path of the built dist/scdk.umd.js
  * @param {string} [options.fixturesDir] folder served under /e2e/ (default: e2e/fixtures in the repo)
+ * @param {boolean} [options.bench] also serve bench/pages/partner/ under /bench/ (npm run bench)
  * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
  */
-export async function createPartnerServer({ port, host = DEFAULT_HOST, platformOrigin, umdPath, fixturesDir = DEFAULT_FIXTURES_DIR }) {
+export async function createPartnerServer({ port, host = DEFAULT_HOST, platformOrigin, umdPath, fixturesDir = DEFAULT_FIXTURES_DIR, bench = false }) {
   const routes = new Map([
     ['/scdk.umd.js', { GET: (_req, res) => sendBundle(res, umdPath) }],
     ['/demo-config.js', {
@@ -44,8 +47,13 @@ export async function createPartnerServer({ port, host = DEFAULT_HOST, platformO
       },
     }],
     ...createTokenRoutes(),
+    ['/favicon.ico', { GET: sendNoContent }],
   ]);
-  const fallback = createStaticHandler({ publicDir: PUBLIC_DIR, fixturesDir, platformOrigin });
+  const serveStatic = createStaticHandler({ publicDir: PUBLIC_DIR, fixturesDir, platformOrigin });
+  const serveBench = bench ? createBenchHandler('partner', defaultHtmlHeaders(platformOrigin)) : null;
+  const fallback = serveBench
+    ? (req, res, url) => (url.pathname.startsWith(BENCH_PREFIX) ? serveBench(req, res, url) : serveStatic(req, res, url))
+    : serveStatic;
   const server = createServer(createRouter(routes, { fallback }));
   const origin = await listen(server, port, host);
   return { server, origin, close: () => closeServer(server) };

@@ -1,4 +1,5 @@
 // The bridge page the SDK loads in a hidden iframe, and its security headers.
+import { escapeHtml } from '../shared/http.mjs';
 
 /** Where the bridge page loads the platform runtime and the boot script from. */
 export const PLATFORM_BUNDLE_PATH = '/scdk/v1/scdk-platform.js';
@@ -34,14 +35,22 @@ export function unknownGatewayHeaders() {
 
 /**
  * The bridge page: the gateway's config as inert JSON, then the runtime and the boot script.
+ * The same page, with a visible message, serves as the platform window (logout fallback): the runtime
+ * sees it has an opener instead of a parent and reports to that.
  * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
+ * @param {{ title: string, message: string, stylesheet: string }} [visible] for a window a person sees
  * @returns {string}
  */
-export function bridgePageHtml(config) {
+export function bridgePageHtml(config, visible) {
   // `<` is escaped so no value can close the <script> element early.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scdk bridge</title></head><body>
-<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
+  const head = visible
+    ? `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(visible.title)}</title>` +
+      `<link rel="stylesheet" href="${visible.stylesheet}">`
+    : '<title>scdk bridge</title>';
+  const body = visible ? `<main><h1>${escapeHtml(visible.title)}</h1><p role="status">${escapeHtml(visible.message)}</p></main>\n` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>
+${body}<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
 <script src="${PLATFORM_BUNDLE_PATH}"></script><script src="${BRIDGE_BOOT_PATH}"></script></body></html>
 `;
 }

@@ -1,7 +1,7 @@
 // The platform's first-party pages: home, login, login done, logout, and the cookie-based /api/session.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readBody, redirect, sendHtml, sendJson, sendText } from '../shared/http.mjs';
+import { readBody, redirect, sendHtml, sendJson, sendNoContent, sendText } from '../shared/http.mjs';
 import { DEMO_ACCOUNTS, isDemoAccount } from './accounts.mjs';
 import { homePage, loginDonePage, loginPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
 import { isSameOriginRequest } from './same-origin.mjs';
@@ -118,5 +118,6 @@ export function createHumanRoutes({ gateways, sessions, publicDir }) {
     ['/logout', { POST: logOut }],
     ['/api/session', { GET: apiSession }],
     [PLATFORM_STYLESHEET_PATH, { GET: stylesheet }],
+    ['/favicon.ico', { GET: sendNoContent }],
   ]);
 }

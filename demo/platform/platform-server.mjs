@@ -1,15 +1,18 @@
 // The mock broker platform: login pages, real sessions, the bridge page and the bridge's API.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { createBenchHandler } from '../shared/bench-files.mjs';
 import { createGatewayRegistry } from '../shared/gateways.mjs';
 import { closeServer, listen } from '../shared/http.mjs';
 import { createRouter } from '../shared/router.mjs';
 import { createApiRoutes } from './api-routes.mjs';
+import { bridgeHeaders } from './bridge-page.mjs';
 import { createBridgeRoutes } from './bridge-routes.mjs';
 import { createFaultState } from './faults.mjs';
 import { createFaultRoutes } from './fault-routes.mjs';
 import { createHumanRoutes } from './human-routes.mjs';
 import { createSessionStore } from './sessions.mjs';
+import { createWindowRoutes } from './window-routes.mjs';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const DEFAULT_HOST = '127.0.0.1';
@@ -22,9 +25,11 @@ const DEFAULT_HOST = '127.0.0.1';
  *   from the partner, hence 127.0.0.1 next to the partner's localhost
  * @param {string[]} options.partnerOrigins origins the demo gateway trusts (frame-ancestors, allowlist)
  * @param {string} options.platformBundlePath absolute path of the built dist/scdk-platform.js
+ * @param {boolean} [options.bench] also serve bench/pages/platform/ under /bench/ (npm run bench), with the
+ *   bridge page's headers so the baseline's child page is framed under the same policy
  * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
  */
-export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath }) {
+export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath, bench = false }) {
   const gateways = createGatewayRegistry({ partnerOrigins });
   const sessions = createSessionStore();
   const faults = createFaultState();
@@ -45,8 +50,10 @@ export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerO
     ...createBridgeRoutes(context),
     ...createApiRoutes(context),
     ...createFaultRoutes(context),
+    ...createWindowRoutes(context),
   ]);
-  const server = createServer(createRouter(routes));
+  const fallback = bench ? createBenchHandler('platform', bridgeHeaders({ partnerOrigins })) : undefined;
+  const server = createServer(createRouter(routes, { fallback }));
   const origin = await listen(server, port, host);
 
   return {

@@ -17,8 +17,8 @@ export const DEMO_BROKER = 'Demo Broker';
  * @property {string} name gateway name, as in `config.gateway`
  * @property {string} secret HS256 signing secret shared with the partner's backend
  * @property {string} broker broker name shown to users
- * @property {string[]} partnerOrigins origins allowed to frame the bridge and talk to it
- * @property {string[]} returnTo allowlisted return-URL prefixes (a URL is allowed if it starts with one)
+ * @property {readonly string[]} partnerOrigins origins allowed to frame the bridge and talk to it
+ * @property {readonly string[]} returnTo allowlisted return-URL prefixes (a URL is allowed if it starts with one)
  */
 
 /**

@@ -60,6 +60,15 @@ export function redirect(res, location, headers = {}) {
 }
 
 /**
+ * Answers 204 with no body, e.g. for /favicon.ico so browsers log no 404.
+ * @param {import('node:http').IncomingMessage} _req
+ * @param {import('node:http').ServerResponse} res
+ */
+export function sendNoContent(_req, res) {
+  send(res, 204, '', { 'cache-control': 'max-age=86400' });
+}
+
+/**
  * Answers 405 with the allowed methods.
  * @param {import('node:http').ServerResponse} res
  * @param {string[]} allowed

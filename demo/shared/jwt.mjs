@@ -37,7 +37,10 @@ function isPlainObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** @param {string} detail */
+/**
+ * @param {string} detail
+ * @returns {{ ok: false, code: 4002, message: 'invalid_jwt', detail: string }}
+ */
 function invalid(detail) {
   return { ok: false, ...INVALID_JWT, detail };
 }

@@ -2,7 +2,8 @@
  * The wire protocol between the SDK (host) and the platform's bridge page: one tagged union, versioned.
  * Every message carries `ns` and `v`; everything that arrives is `unknown` until a guard below accepts it.
  *
- * Flow: host --connect (window.postMessage, exact targetOrigin, transfers a MessagePort)--> bridge
+ * Flow: [window only] platform window --hello (to each trusted partner origin, no data)--> opener
+ *       host --connect (window.postMessage, exact targetOrigin, transfers a MessagePort)--> bridge
  *       bridge --ready | refused (on the port)--> host
  *       host --request (on the port)--> bridge --response (on the port)--> host
  */
@@ -13,10 +14,17 @@ export const PROTOCOL_VERSION = 1;
 
 /** Path of the bridge page on the platform origin. */
 export const BRIDGE_PATH = '/scdk/v1/bridge';
+/** Path of the platform window page (logout fallback); login pages report back the same way. */
+export const WINDOW_PATH = '/scdk/v1/window';
+/** Where the redirect fallback POSTs the logout form. */
+export const REDIRECT_LOGOUT_PATH = '/scdk/v1/logout-redirect';
+/** Fragment key the platform adds to `returnTo` after a redirect logout. */
+export const REDIRECT_RESULT_KEY = 'scdk_logout';
 /** Diagnostics endpoint the SDK asks (without credentials) only after a handshake failed. */
 export const STATUS_PATH = '/scdk/v1/status';
 
 export const MESSAGE_TYPES = {
+  hello: 'hello',
   connect: 'connect',
   ready: 'ready',
   refused: 'refused',
@@ -35,6 +43,10 @@ interface Envelope<T extends string> {
   type: T;
 }
 
+/** A platform window announcing that its page is ready to be connected (carries nothing secret). */
+export interface HelloMessage extends Envelope<'hello'> {
+  gateway: string;
+}
 export interface ConnectMessage extends Envelope<'connect'> {
   gateway: string;
 }
@@ -54,7 +66,7 @@ export type ResponseMessage = Envelope<'response'> & { id: number } & (
     | { ok: false; error: ErrorPayload }
   );
 
-export type BridgeMessage = ConnectMessage | ReadyMessage | RefusedMessage | RequestMessage | ResponseMessage;
+export type BridgeMessage = HelloMessage | ConnectMessage | ReadyMessage | RefusedMessage | RequestMessage | ResponseMessage;
 
 export interface LogoutResult {
   success: true;
@@ -88,6 +100,10 @@ function isRequestId(value: unknown): value is number {
 
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   return isRecord(value) && isErrorCode(value.code) && typeof value.message === 'string' && typeof value.detail === 'string';
+}
+
+export function isHelloMessage(data: unknown): data is HelloMessage {
+  return isEnvelope(data, MESSAGE_TYPES.hello) && isShortString(data.gateway);
 }
 
 export function isConnectMessage(data: unknown): data is ConnectMessage {

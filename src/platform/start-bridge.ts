@@ -1,6 +1,7 @@
 import {
   MESSAGE_TYPES,
   isConnectMessage,
+  type HelloMessage,
   isRequestMessage,
   message,
   type ReadyMessage,
@@ -34,9 +35,10 @@ export interface BridgeConfig {
 }
 
 /**
- * The platform half of the transport. Accepts one `connect` per page load (first wins, so a later
- * look-alike cannot take over the channel), then answers requests on the transferred MessagePort.
- * Returns a function that stops it.
+ * The platform half of the transport. In a frame it talks to its parent; in a window the SDK opened
+ * (logout fallback, login page) it talks to its opener and first says `hello` to each trusted origin.
+ * Accepts one `connect` per page load (first wins, so a later look-alike cannot take over the channel),
+ * then answers requests on the transferred MessagePort. Returns a function that stops it.
  */
 export function startBridge(config: BridgeConfig): () => void {
   const isAllowed = createOriginAllowlist(config.allowedOrigins);
@@ -44,8 +46,14 @@ export function startBridge(config: BridgeConfig): () => void {
   const broker = config.broker ?? '';
   const clientCookies = config.clientCookies ?? DEFAULT_CLIENT_COOKIES;
   const log = createDebugLog(config.debug === true, 'bridge');
+  const framed = window.parent !== window;
+  const peer: Window | null = framed ? window.parent : window.opener;
   let port: MessagePort | null = null;
   let storage: StorageState = 'blocked';
+  if (!peer) {
+    log('no parent or opener to serve');
+    return () => {};
+  }
 
   const refuse = (target: MessagePort, error: ScdkError): void => {
     target.postMessage(message<RefusedMessage>({ type: MESSAGE_TYPES.refused, error: error.toJSON() }));
@@ -94,8 +102,8 @@ export function startBridge(config: BridgeConfig): () => void {
   };
 
   const onMessage = (event: MessageEvent): void => {
-    // 1. source window: only the page that frames us may connect.
-    if (window.parent === window || event.source !== window.parent) return;
+    // 1. source window: only the page that frames (or opened) us may connect.
+    if (event.source !== peer) return;
     // 2. shape (a connect must carry the port to answer on).
     const data: unknown = event.data;
     const replyPort = event.ports[0];
@@ -124,6 +132,11 @@ export function startBridge(config: BridgeConfig): () => void {
   };
 
   window.addEventListener('message', onMessage);
+  if (!framed) {
+    // The opener's origin is unknown here, so the (data-free) hello goes to each trusted origin: only a match is delivered.
+    const hello = message<HelloMessage>({ type: MESSAGE_TYPES.hello, gateway: config.gateway });
+    for (const origin of config.allowedOrigins) peer.postMessage(hello, origin);
+  }
   return () => {
     window.removeEventListener('message', onMessage);
     if (port) {

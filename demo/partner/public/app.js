@@ -83,7 +83,7 @@
 
   /** Errors of the demo page itself (not the SDK), shaped like the SDK's for the log. */
   function demoError(detail) {
-    return { code: 'demo', message: 'demo_page_error', detail: detail };
+    return { message: 'demo_page_error', detail: detail };
   }
 
   async function fetchToken(query) {

@@ -1,0 +1,114 @@
+// The platform's side of the SDK's fallbacks for browsers that keep its cookies from the bridge iframe:
+// the platform window (a first-party page the SDK opens from the user's click) and the redirect logout
+// (a full-page POST that comes back to the partner's returnTo).
+import { readBody, redirect, sendHtml } from '../shared/http.mjs';
+import { verifyJwt } from '../shared/jwt.mjs';
+import { bridgePageHtml } from './bridge-page.mjs';
+import { messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
+import { clearingCookies, sessionIdOf } from './session-cookies.mjs';
+
+const WINDOW_PATH = '/scdk/v1/window';
+const REDIRECT_LOGOUT_PATH = '/scdk/v1/logout-redirect';
+/** Fragment key the SDK's scDK.takeRedirectResult() reads on the partner page. */
+const RESULT_KEY = 'scdk_logout';
+const MAX_FORM_BYTES = 16 * 1024;
+const NOT_CONNECTED = 4004;
+const ORIGIN_NOT_ALLOWED = 4005;
+
+// A window, so nobody may frame it. No Cross-Origin-Opener-Policy: same-origin, which would cut the
+// opener link the page reports back on.
+const WINDOW_HEADERS = Object.freeze({
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+});
+const PAGE_HEADERS = Object.freeze({
+  'content-security-policy': "default-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+});
+
+/**
+ * Is `returnTo` an absolute URL inside one of the gateway's allowlisted prefixes? Compared parsed,
+ * origin first, so `http://partner.example.evil.test/` cannot pass for `http://partner.example/`.
+ * @param {string} returnTo
+ * @param {readonly string[]} allowed
+ */
+export function isAllowedReturnTo(returnTo, allowed) {
+  let url;
+  try {
+    url = new URL(returnTo);
+  } catch {
+    return false;
+  }
+  return allowed.some((prefix) => {
+    const base = new URL(prefix);
+    return url.origin === base.origin && url.pathname.startsWith(base.pathname);
+  });
+}
+
+/**
+ * `returnTo` with the outcome in its fragment (fragments never reach the partner's server logs).
+ * @param {string} returnTo
+ * @param {Record<string, string>} outcome
+ */
+function withOutcome(returnTo, outcome) {
+  const url = new URL(returnTo);
+  url.hash = new URLSearchParams({ [RESULT_KEY]: 'success', ...outcome }).toString();
+  return url.toString();
+}
+
+/**
+ * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore> }} context
+ * @returns {Map<string, Record<string, Function>>}
+ */
+export function createWindowRoutes({ gateways, sessions }) {
+  const refusal = (res, status, title, message) => sendHtml(res, status, messagePage({ title, message }), PAGE_HEADERS);
+
+  function platformWindow(req, res, url) {
+    const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
+    if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
+    const config = { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' };
+    const visible = {
+      title: `${gateway.broker}`,
+      message: `Signing you out of ${gateway.broker}… This window closes by itself.`,
+      stylesheet: PLATFORM_STYLESHEET_PATH,
+    };
+    sendHtml(res, 200, bridgePageHtml(config, visible), WINDOW_HEADERS);
+  }
+
+  async function redirectLogout(req, res) {
+    const raw = await readBody(req, MAX_FORM_BYTES);
+    if (!raw.ok) return refusal(res, 400, 'Bad request', 'The logout form could not be read (too large or interrupted).');
+    const form = new URLSearchParams(raw.text);
+    const gateway = gateways.get(form.get('gateway') ?? '');
+    if (!gateway) return refusal(res, 400, 'Unknown gateway', 'The logout form names no gateway registered with this platform. Check config.gateway.');
+    const returnTo = form.get('returnTo') ?? '';
+    if (!isAllowedReturnTo(returnTo, gateway.returnTo)) {
+      return refusal(
+        res,
+        400,
+        'Return address not allowed',
+        `The logout was refused: ${returnTo || '(no returnTo)'} is not on the return-address allowlist of gateway "${gateway.name}". ` +
+          'Ask the platform to add it, or pass an allowed returnTo. Your session was not changed.',
+      );
+    }
+    // The form must come from a trusted partner page (the browser sets Origin on a cross-site POST).
+    const origin = req.headers.origin;
+    if (typeof origin !== 'string' || !gateway.partnerOrigins.includes(origin)) {
+      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(ORIGIN_NOT_ALLOWED) }));
+    }
+    const verified = verifyJwt(form.get('token') ?? '', gateway.secret);
+    if (!verified.ok) return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(verified.code) }));
+    if (verified.payload.guest === true || typeof verified.payload.smallcaseAuthId !== 'string') {
+      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(NOT_CONNECTED) }));
+    }
+    // The session cookie is SameSite=None, so it travels with this cross-site POST (a Lax one would not).
+    const hadSession = sessions.delete(sessionIdOf(req));
+    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }), { 'set-cookie': clearingCookies() });
+  }
+
+  return new Map([
+    [WINDOW_PATH, { GET: platformWindow }],
+    [REDIRECT_LOGOUT_PATH, { POST: redirectLogout }],
+  ]);
+}

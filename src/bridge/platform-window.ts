@@ -1,0 +1,121 @@
+import type { DebugLog } from '../shared/debug-log';
+import { ScdkError } from '../shared/scdk-error';
+import { PortChannel, sendConnect } from './port-channel';
+import { isHelloMessage } from './protocol';
+
+/** How often the SDK checks whether the user closed the platform window (there is no event for it). */
+export const WINDOW_CLOSED_POLL_MS = 250;
+/** A named popup: a second open reuses it instead of stacking windows. */
+export const WINDOW_NAME = 'scdk_platform';
+export const WINDOW_FEATURES = 'popup,width=480,height=680';
+
+export interface PlatformWindowOptions {
+  platformOrigin: string;
+  gateway: string;
+  log: DebugLog;
+}
+
+/**
+ * A platform page in a window the SDK opened from the user's click. The page says `hello` to its opener;
+ * the SDK checks source window, origin and shape, then connects over a MessagePort exactly like the iframe.
+ * The token is only ever sent on that port, never in the window's URL.
+ */
+export class PlatformWindow {
+  private readonly win: Window;
+  private channel: PortChannel | null = null;
+  private waiting: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void } | null = null;
+  private cancelConnect: () => void = () => {};
+  private readonly closedPoll: ReturnType<typeof setInterval>;
+  private finished = false;
+
+  /** Opens synchronously, so call it while the user's click still counts. Throws 5004 if the browser refuses. */
+  constructor(
+    url: string,
+    private readonly options: PlatformWindowOptions,
+  ) {
+    // NOTE: no 'noopener': with it window.open returns null even when the window opened, and the page has no opener to report to.
+    const win = window.open(url, WINDOW_NAME, WINDOW_FEATURES);
+    if (!win) {
+      throw new ScdkError(
+        5004,
+        'The browser blocked the platform window. Call this from a click handler (a window is allowed only shortly after a click), ' +
+          "or set config.fallback to 'redirect'.",
+      );
+    }
+    this.win = win;
+    window.addEventListener('message', this.onMessage);
+    this.closedPoll = setInterval(() => {
+      if (win.closed) this.close(new ScdkError(1011, 'The platform window was closed before it finished.'));
+    }, WINDOW_CLOSED_POLL_MS);
+  }
+
+  /** Resolves once the page in the window is connected; rejects 1011 if the user closes it, 5001 after `timeoutMs` if given. */
+  connection(timeoutMs?: number): Promise<PortChannel> {
+    if (this.finished) return Promise.reject(new ScdkError(1011, 'The platform window is already closed.'));
+    if (this.channel) return Promise.resolve(this.channel);
+    return new Promise((resolve, reject) => {
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.waiting = null;
+              reject(new ScdkError(5001, `The platform window at ${this.options.platformOrigin} did not answer in time. Try again.`));
+            }, timeoutMs);
+      this.waiting = {
+        resolve: (channel) => {
+          clearTimeout(timer);
+          this.waiting = null;
+          resolve(channel);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          this.waiting = null;
+          reject(error);
+        },
+      };
+    });
+  }
+
+  /** Sends the window to another platform page; its next `hello` connects again. */
+  navigate(url: string): void {
+    this.dropChannel(new ScdkError(5002, 'The platform window moved to another page.'));
+    this.win.location.replace(url);
+  }
+
+  /** Closes the window and rejects whatever waits on it with `error`. Idempotent. */
+  close(error: ScdkError): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearInterval(this.closedPoll);
+    window.removeEventListener('message', this.onMessage);
+    this.dropChannel(error);
+    this.waiting?.reject(error);
+    if (!this.win.closed) this.win.close();
+  }
+
+  private dropChannel(error: ScdkError): void {
+    this.cancelConnect();
+    this.cancelConnect = () => {};
+    this.channel?.close(error);
+    this.channel = null;
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    const { platformOrigin, gateway, log } = this.options;
+    // source window, then origin, then shape.
+    if (event.source !== this.win || event.origin !== platformOrigin) return;
+    const data: unknown = event.data;
+    if (!isHelloMessage(data) || data.gateway !== gateway) return;
+    // A new document said hello: any previous port belonged to the page before it.
+    this.dropChannel(new ScdkError(5002, 'The platform window reloaded.'));
+    this.cancelConnect = sendConnect(this.win, platformOrigin, gateway, log, (outcome) => {
+      this.cancelConnect = () => {};
+      if (outcome instanceof ScdkError) {
+        this.waiting?.reject(outcome);
+        return;
+      }
+      this.channel = outcome;
+      this.waiting?.resolve(outcome);
+    });
+  };
+}

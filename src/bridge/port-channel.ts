@@ -1,0 +1,103 @@
+import type { DebugLog } from '../shared/debug-log';
+import { ScdkError } from '../shared/scdk-error';
+import {
+  MESSAGE_TYPES,
+  isReadyMessage,
+  isRefusedMessage,
+  isResponseMessage,
+  message,
+  type BridgeMethod,
+  type ConnectMessage,
+  type ReadyMessage,
+  type RequestMessage,
+} from './protocol';
+
+interface PendingRequest {
+  resolve: (result: unknown) => void;
+  reject: (error: ScdkError) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Posts `connect` (with a fresh MessagePort) to a platform window or frame, exact `targetOrigin` only,
+ * and calls `onReply` with the bridge's `ready` or `refused` answer. Returns a function that cancels.
+ * Replies on a port cannot be read by other scripts on the partner page.
+ */
+export function sendConnect(
+  target: Window,
+  platformOrigin: string,
+  gateway: string,
+  log: DebugLog,
+  onReply: (outcome: PortChannel | ScdkError, ready?: ReadyMessage) => void,
+): () => void {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (isReadyMessage(data)) {
+      port1.onmessage = null;
+      onReply(new PortChannel(port1, log), data);
+    } else if (isRefusedMessage(data)) {
+      port1.onmessage = null;
+      port1.close();
+      onReply(ScdkError.fromPayload(data.error));
+    } else {
+      log('dropped a malformed handshake reply');
+    }
+  };
+  target.postMessage(message<ConnectMessage>({ type: MESSAGE_TYPES.connect, gateway }), platformOrigin, [port2]);
+  return () => {
+    port1.onmessage = null;
+    port1.close();
+  };
+}
+
+/** Requests with ids and timeouts over a connected MessagePort. */
+export class PortChannel {
+  private readonly pending = new Map<number, PendingRequest>();
+  private nextId = 1;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly log: DebugLog,
+  ) {
+    port.onmessage = this.onMessage;
+  }
+
+  request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.log('request timed out', method);
+        reject(new ScdkError(5001, `The platform did not answer "${method}" in time. Check the network and try again, or raise config.timeoutMs.`));
+      }, Math.max(0, timeoutMs));
+      this.pending.set(id, { resolve, reject, timer });
+      this.port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
+    });
+  }
+
+  /** Rejects every request in flight with `error` and closes the port. */
+  close(error: ScdkError): void {
+    this.pending.forEach((request) => {
+      clearTimeout(request.timer);
+      request.reject(error);
+    });
+    this.pending.clear();
+    this.port.onmessage = null;
+    this.port.close();
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    const data: unknown = event.data;
+    if (!isResponseMessage(data)) {
+      this.log('dropped a malformed message on the bridge port');
+      return;
+    }
+    const request = this.pending.get(data.id);
+    if (!request) return;
+    this.pending.delete(data.id);
+    clearTimeout(request.timer);
+    if (data.ok) request.resolve(data.result);
+    else request.reject(ScdkError.fromPayload(data.error));
+  };
+}

@@ -1,0 +1,57 @@
+import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../bridge/protocol';
+import { isErrorCode } from '../shared/error-codes';
+import { ScdkError } from '../shared/scdk-error';
+
+export interface RedirectLogoutRequest {
+  platformOrigin: string;
+  gateway: string;
+  token: string;
+  returnTo: string;
+}
+
+/** This page without its fragment: where the platform sends the user back by default. */
+export function currentPageUrl(): string {
+  return location.href.split('#')[0];
+}
+
+/**
+ * Full-page logout on the platform, like an OAuth provider's logout with `returnTo`: the gateway plays
+ * the part of `client_id`. The token travels in the POST body, never in a URL; the platform ends the
+ * session first-party and answers 303 to `returnTo` (which must be on the gateway's allowlist).
+ * Returns a function that removes the form if the navigation never happened.
+ */
+export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo }: RedirectLogoutRequest): () => void {
+  const form = document.createElement('form');
+  form.method = 'POST';
+  form.action = `${platformOrigin}${REDIRECT_LOGOUT_PATH}`;
+  form.hidden = true;
+  const fields: Record<string, string> = { gateway, token, returnTo, v: String(PROTOCOL_VERSION) };
+  for (const name of Object.keys(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = fields[name];
+    form.appendChild(input);
+  }
+  (document.body || document.documentElement).appendChild(form);
+  form.submit();
+  return () => form.remove();
+}
+
+/**
+ * After a redirect logout the platform comes back to `returnTo` with `#scdk_logout=success&had_session=1`
+ * or `#scdk_logout=error&code=4002`. Reads that once, removes it from the address bar, and returns the
+ * result, an `ScdkError`, or null when this page load is not a return from the platform.
+ */
+export function takeRedirectResult(): LogoutResult | ScdkError | null {
+  if (typeof location === 'undefined') return null;
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const outcome = fragment.get(REDIRECT_RESULT_KEY);
+  if (outcome === null) return null;
+  history.replaceState(history.state, '', currentPageUrl());
+  if (outcome === 'success') return { success: true, hadSession: fragment.get('had_session') === '1' };
+  const code = Number(fragment.get('code'));
+  return isErrorCode(code)
+    ? new ScdkError(code, 'The platform reported this error after the redirect logout.')
+    : new ScdkError(3023, 'The platform reported an unknown error after the redirect logout.');
+}
