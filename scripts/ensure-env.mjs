@@ -14,7 +14,15 @@ function ensurePackages() {
   const lock = `${root}package-lock.json`;
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('[ensure-env] node_modules is missing or older than package-lock.json: running npm ci');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  try {
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  } catch {
+    // NOTE: a registry mirror that lacks other platforms' optional binaries (e.g. @rollup/rollup-darwin-x64)
+    // leaves them out of the lock, and npm 11's `npm ci` then refuses the lock as out of sync.
+    // `npm install` installs the same locked versions and skips what this platform does not need.
+    console.log('[ensure-env] npm ci refused the lock file; installing the locked versions with npm install');
+    run('npm', ['install', '--no-audit', '--no-fund']);
+  }
 }
 
 function hasAptGet() {
