@@ -1,10 +1,9 @@
 // The bridge page the SDK loads in a hidden iframe, and its security headers.
 import { escapeHtml } from '../shared/http.mjs';
 
-/** Where the bridge page loads the platform runtime and the boot script from. */
+/** Where the bridge page loads the platform runtime from; it starts itself from the config element. */
 export const PLATFORM_BUNDLE_PATH = '/scdk/v1/scdk-platform.js';
-export const BRIDGE_BOOT_PATH = '/scdk/v1/bridge-boot.js';
-/** The id of the JSON config element bridge-boot.js reads. */
+/** The id of the JSON config element the runtime reads. */
 export const BRIDGE_CONFIG_ELEMENT_ID = 'scdk-bridge-config';
 
 const BRIDGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
@@ -39,9 +38,10 @@ export function unknownGatewayHeaders() {
  * sees it has an opener instead of a parent and reports to that.
  * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
  * @param {{ title: string, message: string, stylesheet: string }} [visible] for a window a person sees
+ * @param {string} [runtimeUrl] the runtime's URL, with its content hash so browsers may cache it forever
  * @returns {string}
  */
-export function bridgePageHtml(config, visible) {
+export function bridgePageHtml(config, visible, runtimeUrl = PLATFORM_BUNDLE_PATH) {
   // `<` is escaped so no value can close the <script> element early.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const head = visible
@@ -51,7 +51,7 @@ export function bridgePageHtml(config, visible) {
   const body = visible ? `<main><h1>${escapeHtml(visible.title)}</h1><p role="status">${escapeHtml(visible.message)}</p></main>\n` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>
 ${body}<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
-<script src="${PLATFORM_BUNDLE_PATH}"></script><script src="${BRIDGE_BOOT_PATH}"></script></body></html>
+<script src="${runtimeUrl}"></script></body></html>
 `;
 }
 

@@ -1,15 +1,13 @@
-// Routes the SDK's iframe uses: the bridge page, its two scripts, and the status diagnostics.
-import path from 'node:path';
+// Routes the SDK's iframe uses: the bridge page, the platform runtime, and the status diagnostics.
 import { sendHtml, sendJson, sendText } from '../shared/http.mjs';
-import { sendBundle } from '../shared/static-files.mjs';
 import {
-  BRIDGE_BOOT_PATH,
   bridgeHeaders,
   bridgePageHtml,
   PLATFORM_BUNDLE_PATH,
   silentBridgeHtml,
   unknownGatewayHeaders,
 } from './bridge-page.mjs';
+import { createRuntimeAsset } from './runtime-asset.mjs';
 
 const BRIDGE_PATH = '/scdk/v1/bridge';
 const STATUS_PATH = '/scdk/v1/status';
@@ -23,8 +21,10 @@ const SAME_ORIGIN_API_BASE = '';
  *   publicDir: string }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createBridgeRoutes({ gateways, faults, platformBundlePath, publicDir }) {
-  function bridge(req, res, url) {
+export function createBridgeRoutes({ gateways, faults, platformBundlePath }) {
+  const runtime = createRuntimeAsset(platformBundlePath);
+
+  async function bridge(req, res, url) {
     const { bridge: fault, frameAncestors } = faults.current();
     if (fault === 'hang') return; // keep the socket open and never answer; close() destroys it
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
@@ -45,7 +45,7 @@ export function createBridgeRoutes({ gateways, faults, platformBundlePath, publi
         allowedOrigins: gateway.partnerOrigins,
         broker: gateway.broker,
         apiBase: SAME_ORIGIN_API_BASE,
-      });
+      }, undefined, await runtime.url());
     sendHtml(res, 200, html, headers);
   }
 
@@ -61,7 +61,6 @@ export function createBridgeRoutes({ gateways, faults, platformBundlePath, publi
   return new Map([
     [BRIDGE_PATH, { GET: bridge }],
     [STATUS_PATH, { GET: status }],
-    [PLATFORM_BUNDLE_PATH, { GET: (_req, res) => sendBundle(res, platformBundlePath) }],
-    [BRIDGE_BOOT_PATH, { GET: (_req, res) => sendBundle(res, path.join(publicDir, 'bridge-boot.js')) }],
+    [PLATFORM_BUNDLE_PATH, { GET: runtime.send }],
   ]);
 }

@@ -5,6 +5,7 @@ import { readBody, redirect, sendHtml } from '../shared/http.mjs';
 import { verifyJwt } from '../shared/jwt.mjs';
 import { bridgePageHtml } from './bridge-page.mjs';
 import { messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
+import { createRuntimeAsset } from './runtime-asset.mjs';
 import { clearingCookies, sessionIdOf } from './session-cookies.mjs';
 
 const WINDOW_PATH = '/scdk/v1/window';
@@ -58,13 +59,14 @@ function withOutcome(returnTo, outcome) {
 
 /**
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
- *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore> }} context
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>, platformBundlePath: string }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createWindowRoutes({ gateways, sessions }) {
+export function createWindowRoutes({ gateways, sessions, platformBundlePath }) {
+  const runtime = createRuntimeAsset(platformBundlePath);
   const refusal = (res, status, title, message) => sendHtml(res, status, messagePage({ title, message }), PAGE_HEADERS);
 
-  function platformWindow(req, res, url) {
+  async function platformWindow(req, res, url) {
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
     const config = { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' };
@@ -73,7 +75,7 @@ export function createWindowRoutes({ gateways, sessions }) {
       message: `Signing you out of ${gateway.broker}… This window closes by itself.`,
       stylesheet: PLATFORM_STYLESHEET_PATH,
     };
-    sendHtml(res, 200, bridgePageHtml(config, visible), WINDOW_HEADERS);
+    sendHtml(res, 200, bridgePageHtml(config, visible, await runtime.url()), WINDOW_HEADERS);
   }
 
   async function redirectLogout(req, res) {

@@ -64,8 +64,9 @@ export async function readFileIfPresent(filePath) {
  * Answers 503 with a hint when the bundle has not been built.
  * @param {import('node:http').ServerResponse} res
  * @param {string} filePath absolute path of the bundle
+ * @param {string} [cacheControl] `no-cache` unless the URL names an exact content version
  */
-export async function sendBundle(res, filePath) {
+export async function sendBundle(res, filePath, cacheControl = 'no-cache') {
   const body = await readFileIfPresent(filePath);
   if (body === null) {
     sendText(res, 503, `${path.basename(filePath)} is not built yet (looked for ${filePath}): run npm run build, then reload.\n`);
@@ -73,7 +74,7 @@ export async function sendBundle(res, filePath) {
   }
   res.writeHead(200, {
     'content-type': contentTypeFor(filePath),
-    'cache-control': 'no-cache',
+    'cache-control': cacheControl,
     'x-content-type-options': 'nosniff',
   });
   res.end(body);

@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// npm run bench: builds, starts the demo servers with the bench pages, and measures scdk beside a penpal
+// baseline in headless Chromium. Prints a table and writes bench/results/latest.json. Reports, never asserts:
+// timings on a shared machine are noisy, so read medians and p95, and compare runs on the same machine.
+//
+// Options (environment): BENCH_RUNS (30), BENCH_WARMUPS (3), PARTNER_PORT (6273), PLATFORM_PORT (6274),
+// BENCH_PLATFORM_DELAY_MS (0: every platform request waits this long first, standing in for a network
+// round trip, so extra round trips show), BENCH_IMMUTABLE_SCRIPTS (unset; 1 = what-if: the platform serves
+// the iframe pages' scripts as immutable, for both libraries), CHROMIUM_PATH.
+// Flag: --no-build measures dist/ as it is.
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startDemo } from '../demo/start.mjs';
+import { findChromium } from '../scripts/chromium-path.mjs';
+import { coldRequests, measureCalls, measureSwitcher } from './calls.mjs';
+import { measureEvaluation } from './evaluation.mjs';
+import { buildResult, formatTable } from './report.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS_PATH = join(ROOT, 'bench', 'results', 'latest.json');
+const DEFAULTS = {
+  BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 6273, PLATFORM_PORT: 6274, BENCH_PLATFORM_DELAY_MS: 0, BENCH_IMMUTABLE_SCRIPTS: 0,
+};
+/** The scripts the bridge page and the baseline's child page load (what BENCH_IMMUTABLE_SCRIPTS caches). */
+const IFRAME_SCRIPT_PATHS = new Set(['/scdk/v1/scdk-platform.js', '/bench/penpal-child.bundle.js']);
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Chromium profile preference: 0 allows third-party cookies, so brokerLogout really ends the session. */
+const COOKIES_ALLOWED_PREFERENCES = { profile: { cookie_controls_mode: 0 } };
+const VIEWPORT = { width: 1280, height: 800 };
+const DEMO_ACCOUNT = 'AB1234';
+const BENCH_USER = 'bench-user';
+const GZIP_LEVEL = 9;
+/** Files whose size the bench reports beside the timings (the size budget itself is `npm run size`). */
+const SIZED_FILES = {
+  'dist/scdk.umd.js': join(ROOT, 'dist', 'scdk.umd.js'),
+  'dist/scdk-platform.js': join(ROOT, 'dist', 'scdk-platform.js'),
+  'penpal/dist/penpal.min.js': join(ROOT, 'node_modules', 'penpal', 'dist', 'penpal.min.js'),
+};
+
+/** A positive integer from the environment, or exit naming the variable. */
+function intFromEnv(name) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`${name} must be a whole number; got "${raw}".`);
+    process.exit(1);
+  }
+  return value;
+}
+
+function measureSizes() {
+  return Object.fromEntries(Object.entries(SIZED_FILES).map(([name, path]) => {
+    const source = readFileSync(path);
+    return [name, { raw: source.length, gzip: gzipSync(source, { level: GZIP_LEVEL }).length }];
+  }));
+}
+
+/**
+ * Bench-only changes to how the platform answers, applied before its router sees a request.
+ * `delayMs` holds every request that long: on localhost a request costs almost nothing, so without it a
+ * design with one more round trip looks as fast as one without. `immutableScripts` marks the iframe
+ * pages' scripts cacheable for a year, to measure what versioned, immutable script URLs would save.
+ * @param {import('node:http').Server} server
+ * @param {{ delayMs: number, immutableScripts: boolean }} options
+ */
+function shapePlatform(server, { delayMs, immutableScripts }) {
+  const emit = server.emit;
+  server.emit = function shapedEmit(event, ...args) {
+    if (event !== 'request') return emit.call(this, event, ...args);
+    const [req, res] = args;
+    if (immutableScripts && IFRAME_SCRIPT_PATHS.has(new URL(req.url, 'http://bench.invalid').pathname)) {
+      const writeHead = res.writeHead;
+      res.writeHead = (status, headers) => writeHead.call(res, status, { ...headers, 'cache-control': IMMUTABLE });
+    }
+    if (delayMs > 0) setTimeout(() => emit.call(this, event, ...args), delayMs);
+    else emit.call(this, event, ...args);
+    return true;
+  };
+}
+
+/** Launches Chromium on a throwaway profile that allows third-party cookies (no launch flag can). */
+async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'scdk-bench-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(COOKIES_ALLOWED_PREFERENCES));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, viewport: VIEWPORT });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The partner backend's token for a connected user, as the partner page would get it. */
+async function mintToken(partnerOrigin) {
+  const response = await fetch(`${partnerOrigin}/api/token?smallcaseAuthId=${BENCH_USER}`);
+  if (!response.ok) throw new Error(`the token endpoint answered ${response.status}`);
+  return (await response.json()).token;
+}
+
+/**
+ * Returns a function that logs the demo account in first-party, from a platform page kept open for it,
+ * so every logout run has a real session to end.
+ */
+async function createLogin(context, platformOrigin) {
+  const page = await context.newPage();
+  await page.goto(`${platformOrigin}/login?gateway=demo`);
+  return async () => {
+    const ok = await page.evaluate(async (account) => {
+      const body = new URLSearchParams({ gateway: 'demo', account });
+      const response = await fetch('/login', { method: 'POST', body });
+      return response.ok && new URL(response.url).pathname === '/login/done';
+    }, DEMO_ACCOUNT);
+    if (!ok) throw new Error('logging in on the platform failed; is the mock platform running?');
+  };
+}
+
+async function main() {
+  const runs = intFromEnv('BENCH_RUNS');
+  const warmups = intFromEnv('BENCH_WARMUPS');
+  const partnerPort = intFromEnv('PARTNER_PORT');
+  const platformPort = intFromEnv('PLATFORM_PORT');
+  const platformDelayMs = intFromEnv('BENCH_PLATFORM_DELAY_MS');
+  const immutableScripts = intFromEnv('BENCH_IMMUTABLE_SCRIPTS') === 1;
+  const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
+  if (!process.argv.includes('--no-build')) {
+    progress('npm run build');
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const sizes = measureSizes();
+  const demo = await startDemo({ partnerPort, platformPort, quiet: true, bench: true });
+  shapePlatform(demo.platform.server, { delayMs: platformDelayMs, immutableScripts });
+  const browser = await launchBrowser().catch(async (error) => {
+    await demo.close();
+    throw error;
+  });
+  try {
+    const { context } = browser;
+    const setup = { token: await mintToken(demo.partner.origin), platformOrigin: demo.platform.origin };
+    const logIn = await createLogin(context, demo.platform.origin);
+
+    progress('script evaluation');
+    const evaluation = await measureEvaluation(context, {
+      pageUrl: `${demo.partner.origin}/bench/blank.html`,
+      scripts: [
+        { name: 'scdk', url: `${demo.partner.origin}/scdk.umd.js` },
+        { name: 'penpal', url: `${demo.partner.origin}/bench/vendor/penpal.min.js` },
+      ],
+      runs,
+      warmups,
+    });
+
+    const page = await context.newPage();
+    await page.goto(`${demo.partner.origin}/bench/calls.html`);
+    const requests = await coldRequests(page, setup);
+    const calls = await measureCalls(page, { setup, runs, warmups, logIn, progress });
+    await logIn(); // the modal then has a connected account to show
+    const switcher = await measureSwitcher(page, { setup, runs, warmups, progress });
+
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const environment = {
+      date: new Date().toISOString(),
+      browser: `Chromium ${context.browser()?.version() ?? /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? '?'}`,
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
+      runs,
+      warmups,
+      platformDelayMs,
+      immutableScripts,
+    };
+    const result = buildResult({ environment, sizes, evaluation, calls, switcher, requests });
+    mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(RESULTS_PATH, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(formatTable(result));
+    console.log(`\nFull result: ${RESULTS_PATH}`);
+  } finally {
+    await browser.close();
+    await demo.close();
+  }
+}
+
+main().catch((error) => {
+  const hint = error?.code === 'EADDRINUSE' ? ' A port is taken: set PARTNER_PORT / PLATFORM_PORT.' : '';
+  console.error(`[bench] failed: ${error?.stack ?? error}${hint}`);
+  process.exit(1);
+});
