@@ -17,7 +17,13 @@ const plugins = ({ minify }) => [
   injectVersion(),
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, noEmitOnError: true } }),
-  minify && terser({ format: { ascii_only: true, comments: false }, compress: { passes: 2 } }),
+  minify &&
+    terser({
+      format: { ascii_only: true, comments: false },
+      compress: { passes: 2 },
+      // Private members are named `_x` so they can be mangled; Preact's own internals are `__x` and stay.
+      mangle: { properties: { regex: /^_[a-z]/ } },
+    }),
 ];
 
 const external = Object.keys(pkg.dependencies ?? {});

@@ -19,52 +19,52 @@ export interface BridgeClientOptions {
 export class BridgeClient {
   /** What the connected bridge reported; null until connected. Lets callers decide synchronously. */
   storage: StorageState | null = null;
-  private handshake: Promise<StorageState> | null = null;
-  private abortHandshake: ((error: ScdkError) => void) | null = null;
-  private frame: HTMLIFrameElement | null = null;
-  private channel: PortChannel | null = null;
+  private _handshake: Promise<StorageState> | null = null;
+  private _abortHandshake: ((error: ScdkError) => void) | null = null;
+  private _frame: HTMLIFrameElement | null = null;
+  private _channel: PortChannel | null = null;
 
-  constructor(private readonly options: BridgeClientOptions) {}
+  constructor(private readonly _options: BridgeClientOptions) {}
 
   /** Connects (or joins the connection in progress) and resolves with the bridge's storage state. */
   connect(timeoutMs: number): Promise<StorageState> {
-    if (!this.handshake) this.handshake = this.startHandshake(timeoutMs);
-    return this.handshake;
+    if (!this._handshake) this._handshake = this._startHandshake(timeoutMs);
+    return this._handshake;
   }
 
   /** Sends one request; the whole call, handshake included, settles within `timeoutMs`. */
   request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
     const startedAt = Date.now();
     return this.connect(timeoutMs).then(() => {
-      if (!this.channel) throw new ScdkError(5002, 'The bridge connection was lost before the request was sent. Try again.');
-      return this.channel.request(method, token, timeoutMs - (Date.now() - startedAt));
+      if (!this._channel) throw new ScdkError(5002, 'The bridge connection was lost before the request was sent. Try again.');
+      return this._channel.request(method, token, timeoutMs - (Date.now() - startedAt));
     });
   }
 
   /** Rejects everything in flight with `error` and removes the iframe, port and listeners. Reusable afterwards. */
   close(error: ScdkError): void {
-    if (this.abortHandshake) this.abortHandshake(error);
-    if (this.channel) {
-      this.channel.close(error);
-      this.channel = null;
+    if (this._abortHandshake) this._abortHandshake(error);
+    if (this._channel) {
+      this._channel.close(error);
+      this._channel = null;
     }
-    if (this.frame) {
-      this.frame.removeEventListener('load', this.onFrameReload);
-      this.frame.remove();
-      this.frame = null;
+    if (this._frame) {
+      this._frame.removeEventListener('load', this._onFrameReload);
+      this._frame.remove();
+      this._frame = null;
     }
-    this.handshake = null;
+    this._handshake = null;
     this.storage = null;
   }
 
   /** A second `load` means the bridge document was replaced: its port is dead, so start over next call. */
-  private readonly onFrameReload = (): void => {
-    this.options.log('bridge page reloaded');
+  private readonly _onFrameReload = (): void => {
+    this._options.log('bridge page reloaded');
     this.close(new ScdkError(5002, 'The bridge page reloaded while a request was in flight. Try again.'));
   };
 
-  private startHandshake(timeoutMs: number): Promise<StorageState> {
-    const { platformOrigin, gateway, log } = this.options;
+  private _startHandshake(timeoutMs: number): Promise<StorageState> {
+    const { platformOrigin, gateway, log } = this._options;
     return new Promise<StorageState>((resolve, reject) => {
       const frame = createBridgeFrame(bridgeUrl(platformOrigin, gateway));
       const diagnosis = new AbortController();
@@ -79,20 +79,20 @@ export class BridgeClient {
         clearTimeout(graceTimer);
         diagnosis.abort();
         frame.removeEventListener('load', onFirstLoad);
-        this.abortHandshake = null;
+        this._abortHandshake = null;
         if (outcome instanceof ScdkError) {
           log('handshake failed', outcome.message);
           cancelConnect();
           frame.remove();
-          if (this.frame === frame) this.frame = null;
-          this.handshake = null;
+          if (this._frame === frame) this._frame = null;
+          this._handshake = null;
           reject(outcome);
           return;
         }
         log('connected', `storage ${storage}`);
-        this.channel = outcome;
+        this._channel = outcome;
         this.storage = storage ?? 'blocked';
-        frame.addEventListener('load', this.onFrameReload);
+        frame.addEventListener('load', this._onFrameReload);
         resolve(this.storage);
       };
 
@@ -110,9 +110,9 @@ export class BridgeClient {
         () => settle(new ScdkError(5001, `The bridge at ${platformOrigin} did not answer in time. Check the network and try again, or raise config.timeoutMs.`)),
         timeoutMs,
       );
-      this.abortHandshake = settle;
+      this._abortHandshake = settle;
       frame.addEventListener('load', onFirstLoad);
-      this.frame = frame;
+      this._frame = frame;
       mountFrame(frame);
     });
   }

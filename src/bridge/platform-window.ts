@@ -21,17 +21,17 @@ export interface PlatformWindowOptions {
  * The token is only ever sent on that port, never in the window's URL.
  */
 export class PlatformWindow {
-  private readonly win: Window;
-  private channel: PortChannel | null = null;
-  private waiting: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void } | null = null;
-  private cancelConnect: () => void = () => {};
-  private readonly closedPoll: ReturnType<typeof setInterval>;
-  private finished = false;
+  private readonly _win: Window;
+  private _channel: PortChannel | null = null;
+  private _waiting: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void } | null = null;
+  private _cancelConnect: () => void = () => {};
+  private readonly _closedPoll: ReturnType<typeof setInterval>;
+  private _finished = false;
 
   /** Opens synchronously, so call it while the user's click still counts. Throws 5004 if the browser refuses. */
   constructor(
     url: string,
-    private readonly options: PlatformWindowOptions,
+    private readonly _options: PlatformWindowOptions,
   ) {
     // NOTE: no 'noopener': with it window.open returns null even when the window opened, and the page has no opener to report to.
     const win = window.open(url, WINDOW_NAME, WINDOW_FEATURES);
@@ -42,34 +42,34 @@ export class PlatformWindow {
           "or set config.fallback to 'redirect'.",
       );
     }
-    this.win = win;
-    window.addEventListener('message', this.onMessage);
-    this.closedPoll = setInterval(() => {
+    this._win = win;
+    window.addEventListener('message', this._onMessage);
+    this._closedPoll = setInterval(() => {
       if (win.closed) this.close(new ScdkError(1011, 'The platform window was closed before it finished.'));
     }, WINDOW_CLOSED_POLL_MS);
   }
 
   /** Resolves once the page in the window is connected; rejects 1011 if the user closes it, 5001 after `timeoutMs` if given. */
   connection(timeoutMs?: number): Promise<PortChannel> {
-    if (this.finished) return Promise.reject(new ScdkError(1011, 'The platform window is already closed.'));
-    if (this.channel) return Promise.resolve(this.channel);
+    if (this._finished) return Promise.reject(new ScdkError(1011, 'The platform window is already closed.'));
+    if (this._channel) return Promise.resolve(this._channel);
     return new Promise((resolve, reject) => {
       const timer =
         timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              this.waiting = null;
-              reject(new ScdkError(5001, `The platform window at ${this.options.platformOrigin} did not answer in time. Try again.`));
+              this._waiting = null;
+              reject(new ScdkError(5001, `The platform window at ${this._options.platformOrigin} did not answer in time. Try again.`));
             }, timeoutMs);
-      this.waiting = {
+      this._waiting = {
         resolve: (channel) => {
           clearTimeout(timer);
-          this.waiting = null;
+          this._waiting = null;
           resolve(channel);
         },
         reject: (error) => {
           clearTimeout(timer);
-          this.waiting = null;
+          this._waiting = null;
           reject(error);
         },
       };
@@ -78,44 +78,44 @@ export class PlatformWindow {
 
   /** Sends the window to another platform page; its next `hello` connects again. */
   navigate(url: string): void {
-    this.dropChannel(new ScdkError(5002, 'The platform window moved to another page.'));
-    this.win.location.replace(url);
+    this._dropChannel(new ScdkError(5002, 'The platform window moved to another page.'));
+    this._win.location.replace(url);
   }
 
   /** Closes the window and rejects whatever waits on it with `error`. Idempotent. */
   close(error: ScdkError): void {
-    if (this.finished) return;
-    this.finished = true;
-    clearInterval(this.closedPoll);
-    window.removeEventListener('message', this.onMessage);
-    this.dropChannel(error);
-    this.waiting?.reject(error);
-    if (!this.win.closed) this.win.close();
+    if (this._finished) return;
+    this._finished = true;
+    clearInterval(this._closedPoll);
+    window.removeEventListener('message', this._onMessage);
+    this._dropChannel(error);
+    this._waiting?.reject(error);
+    if (!this._win.closed) this._win.close();
   }
 
-  private dropChannel(error: ScdkError): void {
-    this.cancelConnect();
-    this.cancelConnect = () => {};
-    this.channel?.close(error);
-    this.channel = null;
+  private _dropChannel(error: ScdkError): void {
+    this._cancelConnect();
+    this._cancelConnect = () => {};
+    this._channel?.close(error);
+    this._channel = null;
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
-    const { platformOrigin, gateway, log } = this.options;
+  private readonly _onMessage = (event: MessageEvent): void => {
+    const { platformOrigin, gateway, log } = this._options;
     // source window, then origin, then shape.
-    if (event.source !== this.win || event.origin !== platformOrigin) return;
+    if (event.source !== this._win || event.origin !== platformOrigin) return;
     const data: unknown = event.data;
     if (!isHelloMessage(data) || data.gateway !== gateway) return;
     // A new document said hello: any previous port belonged to the page before it.
-    this.dropChannel(new ScdkError(5002, 'The platform window reloaded.'));
-    this.cancelConnect = sendConnect(this.win, platformOrigin, gateway, log, (outcome) => {
-      this.cancelConnect = () => {};
+    this._dropChannel(new ScdkError(5002, 'The platform window reloaded.'));
+    this._cancelConnect = sendConnect(this._win, platformOrigin, gateway, log, (outcome) => {
+      this._cancelConnect = () => {};
       if (outcome instanceof ScdkError) {
-        this.waiting?.reject(outcome);
+        this._waiting?.reject(outcome);
         return;
       }
-      this.channel = outcome;
-      this.waiting?.resolve(outcome);
+      this._channel = outcome;
+      this._waiting?.resolve(outcome);
     });
   };
 }

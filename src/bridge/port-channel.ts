@@ -53,49 +53,49 @@ export function sendConnect(
 
 /** Requests with ids and timeouts over a connected MessagePort. */
 export class PortChannel {
-  private readonly pending = new Map<number, PendingRequest>();
-  private nextId = 1;
+  private readonly _pending = new Map<number, PendingRequest>();
+  private _nextId = 1;
 
   constructor(
-    private readonly port: MessagePort,
-    private readonly log: DebugLog,
+    private readonly _port: MessagePort,
+    private readonly _log: DebugLog,
   ) {
-    port.onmessage = this.onMessage;
+    _port.onmessage = this._onMessage;
   }
 
   request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
-    const id = this.nextId++;
+    const id = this._nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.pending.delete(id);
-        this.log('request timed out', method);
+        this._pending.delete(id);
+        this._log('request timed out', method);
         reject(new ScdkError(5001, `The platform did not answer "${method}" in time. Check the network and try again, or raise config.timeoutMs.`));
       }, Math.max(0, timeoutMs));
-      this.pending.set(id, { resolve, reject, timer });
-      this.port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
+      this._pending.set(id, { resolve, reject, timer });
+      this._port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
     });
   }
 
   /** Rejects every request in flight with `error` and closes the port. */
   close(error: ScdkError): void {
-    this.pending.forEach((request) => {
+    this._pending.forEach((request) => {
       clearTimeout(request.timer);
       request.reject(error);
     });
-    this.pending.clear();
-    this.port.onmessage = null;
-    this.port.close();
+    this._pending.clear();
+    this._port.onmessage = null;
+    this._port.close();
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
+  private readonly _onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (!isResponseMessage(data)) {
-      this.log('dropped a malformed message on the bridge port');
+      this._log('dropped a malformed message on the bridge port');
       return;
     }
-    const request = this.pending.get(data.id);
+    const request = this._pending.get(data.id);
     if (!request) return;
-    this.pending.delete(data.id);
+    this._pending.delete(data.id);
     clearTimeout(request.timer);
     if (data.ok) request.resolve(data.result);
     else request.reject(ScdkError.fromPayload(data.error));

@@ -4,27 +4,27 @@ export type Listener<T> = (payload: T) => void;
 
 /** A tiny typed event emitter. A listener that throws is reported asynchronously and never breaks the SDK. */
 export class Emitter<Events extends Record<string, unknown>> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+  private readonly _listeners = new Map<keyof Events, Set<Listener<never>>>();
 
-  constructor(private readonly names: readonly (keyof Events)[]) {}
+  constructor(private readonly _names: readonly (keyof Events)[]) {}
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    if (!this.names.includes(event)) {
-      throw new ScdkError(4000, `Unknown event ${JSON.stringify(event)}; use one of ${this.names.join(', ')}.`);
+    if (!this._names.includes(event)) {
+      throw new ScdkError(4000, `Unknown event ${JSON.stringify(event)}; use one of ${this._names.join(', ')}.`);
     }
     if (typeof listener !== 'function') throw new ScdkError(4000, `The listener for "${String(event)}" must be a function.`);
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    let set = this._listeners.get(event);
+    if (!set) this._listeners.set(event, (set = new Set()));
     set.add(listener as Listener<never>);
     return () => this.off(event, listener);
   }
 
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as Listener<never>);
+    this._listeners.get(event)?.delete(listener as Listener<never>);
   }
 
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    this.listeners.get(event)?.forEach((listener) => {
+    this._listeners.get(event)?.forEach((listener) => {
       try {
         (listener as Listener<Events[K]>)(payload);
       } catch (error) {
@@ -36,6 +36,6 @@ export class Emitter<Events extends Record<string, unknown>> {
   }
 
   clear(): void {
-    this.listeners.clear();
+    this._listeners.clear();
   }
 }

@@ -48,23 +48,23 @@ export class ScDK {
   /** After a redirect logout, on the `returnTo` page: the result, an `ScdkError`, or null. Reads it once. */
   static readonly takeRedirectResult = takeRedirectResult;
 
-  private readonly options: NormalizedOptions;
-  private readonly token: string;
-  private readonly claims: TokenClaims;
-  private readonly log: DebugLog;
-  private readonly events = new Emitter<ScdkEvents>(EVENT_NAMES);
-  private readonly windows = new Set<PlatformWindow>();
-  private bridgeClient: BridgeClient | null = null;
-  private logoutInFlight: Promise<LogoutResult> | null = null;
-  private cancelRedirect: (() => void) | null = null;
-  private destroyed = false;
+  private readonly _options: NormalizedOptions;
+  private readonly _token: string;
+  private readonly _claims: TokenClaims;
+  private readonly _log: DebugLog;
+  private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
+  private readonly _windows = new Set<PlatformWindow>();
+  private _bridgeClient: BridgeClient | null = null;
+  private _logoutInFlight: Promise<LogoutResult> | null = null;
+  private _cancelRedirect: (() => void) | null = null;
+  private _destroyed = false;
 
   constructor(options: ScdkOptions) {
-    this.options = normalizeOptions(options);
-    this.claims = decodeToken(options.smallcaseAuthToken);
-    this.token = options.smallcaseAuthToken;
-    this.log = createDebugLog(this.options.debug, this.options.gateway);
-    if (this.options.preload) this.bridge().connect(this.options.timeoutMs).catch(() => {});
+    this._options = normalizeOptions(options);
+    this._claims = decodeToken(options.smallcaseAuthToken);
+    this._token = options.smallcaseAuthToken;
+    this._log = createDebugLog(this._options.debug, this._options.gateway);
+    if (this._options.preload) this._bridge().connect(this._options.timeoutMs).catch(() => {});
   }
 
   /**
@@ -76,19 +76,19 @@ export class ScDK {
   brokerLogout(options?: LogoutOptions): Promise<LogoutResult> {
     const optionsError = options === undefined ? null : checkLogoutOptions(options);
     if (optionsError) return Promise.reject(optionsError);
-    if (!this.logoutInFlight) {
-      this.logoutInFlight = this.guard(() => this.logout(options?.returnTo)).then(({ hadSession }) => {
+    if (!this._logoutInFlight) {
+      this._logoutInFlight = this._guard(() => this._logout(options?.returnTo)).then(({ hadSession }) => {
         const result: LogoutResult = { success: true, hadSession };
-        this.events.emit('logout', result);
-        this.events.emit('session', { state: 'disconnected', broker: '' });
+        this._events.emit('logout', result);
+        this._events.emit('session', { state: 'disconnected', broker: '' });
         return result;
       });
       const clear = () => {
-        this.logoutInFlight = null;
+        this._logoutInFlight = null;
       };
-      this.logoutInFlight.then(clear, clear);
+      this._logoutInFlight.then(clear, clear);
     }
-    const promise = this.logoutInFlight;
+    const promise = this._logoutInFlight;
     if (options && (options.onSuccess || options.onFailure)) {
       const { onSuccess, onFailure } = options;
       // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
@@ -102,42 +102,42 @@ export class ScDK {
 
   /** What the platform says about the session: connected (account masked unless it is this user's), disconnected, or unknown. */
   getSession(): Promise<SessionInfo> {
-    return this.guard(async () => {
-      const result = await this.bridge().request('session', this.token, this.options.timeoutMs);
+    return this._guard(async () => {
+      const result = await this._bridge().request('session', this._token, this._options.timeoutMs);
       if (!isSessionInfo(result)) throw new ScdkError(2000, "The platform's session answer had an unexpected shape.");
-      this.events.emit('session', result);
+      this._events.emit('session', result);
       return result;
     });
   }
 
   /** Subscribes to `session`, `logout`, `switch` or `error`; returns a function that unsubscribes. */
   on<K extends keyof ScdkEvents>(event: K, listener: (payload: ScdkEvents[K]) => void): () => void {
-    return this.events.on(event, listener);
+    return this._events.on(event, listener);
   }
 
   off<K extends keyof ScdkEvents>(event: K, listener: (payload: ScdkEvents[K]) => void): void {
-    this.events.off(event, listener);
+    this._events.off(event, listener);
   }
 
   /** Removes every iframe, window, listener and timer this instance made; calls in flight reject with 5005. Idempotent. */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
+    if (this._destroyed) return;
+    this._destroyed = true;
     const error = new ScdkError(5005, 'destroy() was called while this call was in flight.');
-    this.bridgeClient?.close(error);
-    this.bridgeClient = null;
-    this.windows.forEach((platformWindow) => platformWindow.close(error));
-    this.windows.clear();
-    this.cancelRedirect?.();
-    this.events.clear();
+    this._bridgeClient?.close(error);
+    this._bridgeClient = null;
+    this._windows.forEach((platformWindow) => platformWindow.close(error));
+    this._windows.clear();
+    this._cancelRedirect?.();
+    this._events.clear();
   }
 
-  private bridge(): BridgeClient {
-    if (!this.bridgeClient) {
-      const { platformOrigin, gateway } = this.options;
-      this.bridgeClient = new BridgeClient({ platformOrigin, gateway, log: this.log });
+  private _bridge(): BridgeClient {
+    if (!this._bridgeClient) {
+      const { platformOrigin, gateway } = this._options;
+      this._bridgeClient = new BridgeClient({ platformOrigin, gateway, log: this._log });
     }
-    return this.bridgeClient;
+    return this._bridgeClient;
   }
 
   /**
@@ -145,25 +145,25 @@ export class ScDK {
    * emits `error` on failure. Runs `fn` synchronously up to its first await, so a warm bridge lets a
    * platform window open inside the partner's click handler.
    */
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+  private async _guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      if (this.destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
-      assertConnected(this.claims, Date.now());
+      if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
+      assertConnected(this._claims, Date.now());
       return await fn();
     } catch (caught) {
       const error = caught instanceof ScdkError ? caught : new ScdkError(2000, String(caught));
-      this.log('call failed', `${error.code} ${error.message}`);
-      this.events.emit('error', error);
+      this._log('call failed', `${error.code} ${error.message}`);
+      this._events.emit('error', error);
       throw error;
     }
   }
 
-  private async logout(returnTo: string | undefined): Promise<{ hadSession: boolean }> {
-    const { timeoutMs, fallback } = this.options;
-    const bridge = this.bridge();
+  private async _logout(returnTo: string | undefined): Promise<{ hadSession: boolean }> {
+    const { timeoutMs, fallback } = this._options;
+    const bridge = this._bridge();
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
-    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this.token, timeoutMs));
-    this.log('storage blocked', `fallback ${fallback}`);
+    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
+    this._log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
       throw new ScdkError(
         5003,
@@ -171,35 +171,35 @@ export class ScDK {
           "and config.fallback is 'none'. Use 'popup' (call from a click) or 'redirect'.",
       );
     }
-    return fallback === 'redirect' ? this.logoutByRedirect(returnTo ?? currentPageUrl()) : this.logoutInWindow();
+    return fallback === 'redirect' ? this._logoutByRedirect(returnTo ?? currentPageUrl()) : this._logoutInWindow();
   }
 
   /** The platform window fallback: opened now (inside the click), logs out first-party, closed when it answers. */
-  private async logoutInWindow(): Promise<{ hadSession: boolean }> {
-    const { platformOrigin, gateway, timeoutMs } = this.options;
+  private async _logoutInWindow(): Promise<{ hadSession: boolean }> {
+    const { platformOrigin, gateway, timeoutMs } = this._options;
     const url = `${platformOrigin}${WINDOW_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
-    const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this.log });
-    this.windows.add(platformWindow);
+    const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this._log });
+    this._windows.add(platformWindow);
     try {
       const channel = await platformWindow.connection(timeoutMs);
-      return expectLogoutResult(await channel.request('logout', this.token, timeoutMs));
+      return expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
     } finally {
-      this.windows.delete(platformWindow);
+      this._windows.delete(platformWindow);
       platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
     }
   }
 
   /** The redirect fallback: the page navigates away; this promise only settles if that navigation never happens. */
-  private logoutByRedirect(returnTo: string): Promise<never> {
-    const { platformOrigin, gateway, timeoutMs } = this.options;
-    const removeForm = submitRedirectLogout({ platformOrigin, gateway, token: this.token, returnTo });
+  private _logoutByRedirect(returnTo: string): Promise<never> {
+    const { platformOrigin, gateway, timeoutMs } = this._options;
+    const removeForm = submitRedirectLogout({ platformOrigin, gateway, token: this._token, returnTo });
     return new Promise<never>((_, reject) => {
       const timer = setTimeout(() => {
-        this.cancelRedirect = null;
+        this._cancelRedirect = null;
         removeForm();
         reject(new ScdkError(5002, 'The page did not navigate to the platform for the redirect logout (is form-action blocked by CSP?).'));
       }, timeoutMs);
-      this.cancelRedirect = () => {
+      this._cancelRedirect = () => {
         clearTimeout(timer);
         removeForm();
         reject(new ScdkError(5005, 'destroy() was called during the redirect logout.'));
