@@ -1,5 +1,5 @@
 export { ScDK as default, ScDK as scDK } from './sdk/scdk';
-export type { LogoutCallbacks, ScdkEvents } from './sdk/scdk';
+export type { LogoutCallbacks, LogoutOptions, ScdkEvents, SwitchResult, SwitchStep } from './sdk/scdk';
 export type { ScdkConfig, ScdkOptions, FallbackMode } from './sdk/options';
 export type { LogoutResult, SessionInfo, StorageState } from './bridge/protocol';
 export { ScdkError } from './shared/scdk-error';

@@ -10,6 +10,8 @@ const LOGOUT_PATH = '/scdk/v1/logout';
 const SESSION_PATH = '/scdk/v1/session';
 const MAX_BODY_BYTES = 16 * 1024;
 const MAX_ECHOED_CHARS = 40;
+/** How fresh a session must be for a platform window to claim it for the token's user. */
+const CLAIM_WINDOW_MS = 10 * 60 * 1000;
 
 const API_ERROR = Object.freeze({ code: 2000, message: 'api_error' });
 const LOGOUT_FAILED = Object.freeze({ code: 3023, message: 'logout_failed' });
@@ -90,7 +92,7 @@ export function createApiRoutes({ gateways, sessions, faults, wait }) {
       sendError(res, 403, { ...NOT_CONNECTED, detail: 'The token is for a guest; a connected user\'s token (with smallcaseAuthId) is required.' });
       return null;
     }
-    return { gateway, smallcaseAuthId };
+    return { gateway, smallcaseAuthId, claim: /** @type {any} */ (body).claim === true };
   }
 
   async function logout(req, res) {
@@ -103,7 +105,12 @@ export function createApiRoutes({ gateways, sessions, faults, wait }) {
   async function session(req, res) {
     const caller = await authorize(req, res, API_ERROR);
     if (!caller) return;
-    const current = sessions.get(sessionIdOf(req));
+    let current = sessions.get(sessionIdOf(req));
+    // A login finished in a window the partner's SDK opened (the runtime asks with claim: true) belongs
+    // to that partner user: link a fresh session nobody claimed yet, so the user sees their own account.
+    if (current && !current.smallcaseAuthId && caller.claim && Date.now() - current.createdAt < CLAIM_WINDOW_MS) {
+      current = sessions.claim(sessionIdOf(req), caller.smallcaseAuthId);
+    }
     const own = Boolean(current) && current.smallcaseAuthId === caller.smallcaseAuthId;
     sendJson(res, 200, {
       loggedIn: Boolean(current),

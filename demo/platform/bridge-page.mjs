@@ -42,16 +42,13 @@ export function unknownGatewayHeaders() {
  * @returns {string}
  */
 export function bridgePageHtml(config, visible, runtimeUrl = PLATFORM_BUNDLE_PATH) {
-  // `<` is escaped so no value can close the <script> element early.
-  const json = JSON.stringify(config).replace(/</g, '\\u003c');
   const head = visible
     ? `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(visible.title)}</title>` +
       `<link rel="stylesheet" href="${visible.stylesheet}">`
     : '<title>scdk bridge</title>';
   const body = visible ? `<main><h1>${escapeHtml(visible.title)}</h1><p role="status">${escapeHtml(visible.message)}</p></main>\n` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>
-${body}<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
-<script src="${runtimeUrl}"></script></body></html>
+${body}${runtimeTags(config, runtimeUrl)}</body></html>
 `;
 }
 
@@ -63,4 +60,18 @@ export function silentBridgeHtml() {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scdk bridge</title></head><body>
 <p>Bridge page without scripts (mock platform fault "silent").</p></body></html>
 `;
+}
+
+/**
+ * The gateway config as inert JSON plus the runtime, which starts itself from it. Any platform page
+ * that must report to the SDK (the bridge, the platform window, the login-done page) includes these.
+ * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
+ * @param {string} runtimeUrl
+ * @returns {string}
+ */
+export function runtimeTags(config, runtimeUrl) {
+  // `<` is escaped so no value can close the <script> element early.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
+<script src="${escapeHtml(runtimeUrl)}"></script>`;
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { readBody, redirect, sendHtml, sendJson, sendNoContent, sendText } from '../shared/http.mjs';
 import { DEMO_ACCOUNTS, isDemoAccount } from './accounts.mjs';
 import { homePage, loginDonePage, loginPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
+import { runtimeTags } from './bridge-page.mjs';
+import { createRuntimeAsset } from './runtime-asset.mjs';
 import { isSameOriginRequest } from './same-origin.mjs';
 import { clearingCookies, loginCookies, sessionIdOf } from './session-cookies.mjs';
 
@@ -31,7 +33,8 @@ function loginHrefFor(gateway) {
  * @returns {Map<string, Record<string, (req: import('node:http').IncomingMessage,
  *   res: import('node:http').ServerResponse, url: URL) => unknown>>}
  */
-export function createHumanRoutes({ gateways, sessions, publicDir }) {
+export function createHumanRoutes({ gateways, sessions, publicDir, platformBundlePath }) {
+  const runtime = createRuntimeAsset(platformBundlePath);
   const currentSession = (req) => sessions.get(sessionIdOf(req));
   const page = (res, status, html) => sendHtml(res, status, html, PAGE_HEADERS);
   const badRequest = (res, message) => page(res, 400, messagePage({ title: 'Bad request', message }));
@@ -84,14 +87,21 @@ export function createHumanRoutes({ gateways, sessions, publicDir }) {
     redirect(res, `/login/done?gateway=${encodeURIComponent(gateway.name)}`, { 'set-cookie': loginCookies(id, account) });
   }
 
-  function loginDone(req, res, url) {
+  async function loginDone(req, res, url) {
     const session = currentSession(req);
     const gateway = gateways.get(session?.gateway ?? url.searchParams.get('gateway') ?? '') ??
       gateways.get(DEFAULT_GATEWAY_FOR_LINKS);
+    // In a login window the SDK opened, the runtime reports to the opener (hello, then the session query);
+    // in a plain tab it finds no opener and does nothing.
+    const reporter = runtimeTags(
+      { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' },
+      await runtime.url(),
+    );
     page(res, 200, loginDonePage({
       broker: gateway.broker,
       accountId: session?.accountId ?? null,
       loginHref: loginHrefFor(gateway.name),
+      reporter,
     }));
   }
 

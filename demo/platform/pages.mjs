@@ -80,10 +80,10 @@ ${buttons}
 
 /**
  * The page shown after a login.
- * @param {{ broker: string, accountId: string | null, loginHref: string }} state
+ * @param {{ broker: string, accountId: string | null, loginHref: string, reporter?: string }} state
  * @returns {string}
  */
-export function loginDonePage({ broker, accountId, loginHref }) {
+export function loginDonePage({ broker, accountId, loginHref, reporter = '' }) {
   const message = accountId
     ? `<h1>You are logged in to ${escapeHtml(broker)} as ${escapeHtml(accountId)}</h1>`
     : `<h1>You are not logged in to ${escapeHtml(broker)}</h1>
@@ -91,9 +91,8 @@ export function loginDonePage({ broker, accountId, loginHref }) {
   return layout({
     title: 'Logged in',
     main: `${message}
-<!-- LATER (opener report): a same-origin <script src> that tells window.opener (the partner page
-     that opened this login window) how the login ended goes here; the CSP allows no inline script. -->
-<p><a href="/">Back to the platform home</a></p>`,
+<p><a href="/">Back to the platform home</a></p>
+${reporter}`,
   });
 }
 

@@ -18,6 +18,7 @@ const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{32}$/;
  * @returns {{
  *   create(fields: { accountId: string, gateway: string, smallcaseAuthId?: string | null }): { id: string, session: Session },
  *   get(id: unknown): Session | undefined,
+ *   claim(id: unknown, smallcaseAuthId: string): Session | undefined,
  *   delete(id: unknown): boolean,
  * }}
  */
@@ -33,6 +34,14 @@ export function createSessionStore() {
       return { id, session };
     },
     get: (id) => (isSessionId(id) ? sessions.get(id) : undefined),
+    /** Links an unlinked session to a partner user; returns the session as it now is. */
+    claim(id, smallcaseAuthId) {
+      const session = isSessionId(id) ? sessions.get(id) : undefined;
+      if (!session || session.smallcaseAuthId) return session;
+      const claimed = Object.freeze({ ...session, smallcaseAuthId });
+      sessions.set(id, claimed);
+      return claimed;
+    },
     delete: (id) => isSessionId(id) && sessions.delete(id),
   });
 }

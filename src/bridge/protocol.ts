@@ -16,6 +16,8 @@ export const PROTOCOL_VERSION = 1;
 export const BRIDGE_PATH = '/scdk/v1/bridge';
 /** Path of the platform window page (logout fallback); login pages report back the same way. */
 export const WINDOW_PATH = '/scdk/v1/window';
+/** The platform's login page; after a login it lands on a page that reports to the window's opener. */
+export const LOGIN_PATH = '/login';
 /** Where the redirect fallback POSTs the logout form. */
 export const REDIRECT_LOGOUT_PATH = '/scdk/v1/logout-redirect';
 /** Fragment key the platform adds to `returnTo` after a redirect logout. */

@@ -14,7 +14,8 @@ export interface PlatformSession {
 
 export interface PlatformApi {
   logout(token: string): Promise<{ hadSession: boolean }>;
-  session(token: string): Promise<PlatformSession>;
+  /** `claim`: asked from a platform window the SDK opened, where a fresh login belongs to the token's user. */
+  session(token: string, claim: boolean): Promise<PlatformSession>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -26,7 +27,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * (signature, exp, gateway) on every call: the bridge trusts nothing the partner page says about the user.
  */
 export function createPlatformApi(apiBase: string, gateway: string): PlatformApi {
-  async function post(path: string, token: string, failureCode: ErrorCode): Promise<Record<string, unknown>> {
+  async function post(path: string, token: string, failureCode: ErrorCode, claim = false): Promise<Record<string, unknown>> {
     let response: Response;
     try {
       response = await fetch(apiBase + path, {
@@ -34,7 +35,7 @@ export function createPlatformApi(apiBase: string, gateway: string): PlatformApi
         credentials: 'include',
         cache: 'no-store',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ gateway, token }),
+        body: JSON.stringify(claim ? { gateway, token, claim } : { gateway, token }),
       });
     } catch {
       throw new ScdkError(2000, 'The bridge could not reach the platform API. Check the network and try again.');
@@ -56,8 +57,8 @@ export function createPlatformApi(apiBase: string, gateway: string): PlatformApi
       if (typeof body.hadSession !== 'boolean') throw new ScdkError(3023, 'The platform answered logout without saying whether a session existed.');
       return { hadSession: body.hadSession };
     },
-    async session(token) {
-      const body = await post(SESSION_API_PATH, token, 2000);
+    async session(token, claim) {
+      const body = await post(SESSION_API_PATH, token, 2000, claim);
       if (typeof body.loggedIn !== 'boolean') throw new ScdkError(2000, 'The platform answered the session query in an unexpected shape.');
       return {
         loggedIn: body.loggedIn,

@@ -75,7 +75,7 @@ export function startBridge(config: BridgeConfig): () => void {
   }
 
   async function session(token: string): Promise<SessionInfo> {
-    const result = await api.session(token);
+    const result = await api.session(token, !framed);
     if (storage === 'blocked') return { state: 'unknown', broker };
     if (result.loggedIn && result.accountId) {
       return { state: 'connected', broker: result.broker || broker, accountId: result.accountId, own: result.own };

@@ -1,6 +1,7 @@
 import { BridgeClient } from '../bridge/bridge-client';
 import { PlatformWindow } from '../bridge/platform-window';
 import {
+  LOGIN_PATH,
   WINDOW_PATH,
   PROTOCOL_VERSION,
   isLogoutResult,
@@ -27,6 +28,15 @@ export interface LogoutOptions extends LogoutCallbacks {
   /** `fallback: 'redirect'` only: where the platform sends the user back (default: this page). Must be on the gateway's allowlist. */
   returnTo?: string;
 }
+
+/** What `switchAccount()` resolves with: the account the user connected in the platform window. */
+export interface SwitchResult {
+  accountId: string;
+  session: SessionInfo & { state: 'connected' };
+}
+
+/** Progress of a switch, for UIs that show each step. */
+export type SwitchStep = 'logging-out' | 'choosing-account';
 
 export interface ScdkEvents extends Record<string, unknown> {
   session: SessionInfo;
@@ -110,6 +120,16 @@ export class ScDK {
     });
   }
 
+  /**
+   * Lets the user connect another account at the same broker: ends the current platform session, then
+   * opens the platform's login page in a window where the user picks the account. Call it from a click
+   * (one window serves both steps where the browser keeps the platform's cookies from the bridge).
+   * Resolves with the new account; rejects 1011 if the user closes the window, 5004 if it cannot open.
+   */
+  switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
+    return this._guard(() => this._switch(onStep ?? (() => {})));
+  }
+
   /** Subscribes to `session`, `logout`, `switch` or `error`; returns a function that unsubscribes. */
   on<K extends keyof ScdkEvents>(event: K, listener: (payload: ScdkEvents[K]) => void): () => void {
     return this._events.on(event, listener);
@@ -174,12 +194,59 @@ export class ScDK {
     return fallback === 'redirect' ? this._logoutByRedirect(returnTo ?? currentPageUrl()) : this._logoutInWindow();
   }
 
-  /** The platform window fallback: opened now (inside the click), logs out first-party, closed when it answers. */
-  private async _logoutInWindow(): Promise<{ hadSession: boolean }> {
-    const { platformOrigin, gateway, timeoutMs } = this._options;
-    const url = `${platformOrigin}${WINDOW_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
+  private async _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
+    const { timeoutMs, platformOrigin, gateway } = this._options;
+    const bridge = this._bridge();
+    const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
+    const loginUrl = `${platformOrigin}${LOGIN_PATH}?gateway=${encodeURIComponent(gateway)}`;
+    let platformWindow: PlatformWindow;
+    onStep('logging-out');
+    const loggedOut = ({ hadSession }: { hadSession: boolean }) => this._events.emit('logout', { success: true, hadSession });
+    if (storage === 'available') {
+      loggedOut(expectLogoutResult(await bridge.request('logout', this._token, timeoutMs)));
+      platformWindow = this._openWindow(loginUrl);
+    } else {
+      // One window for both steps: a browser allows one window per click.
+      platformWindow = this._openWindow(this._windowUrl());
+    }
+    try {
+      if (storage !== 'available') {
+        const channel = await platformWindow.connection(timeoutMs);
+        loggedOut(expectLogoutResult(await channel.request('logout', this._token, timeoutMs)));
+        platformWindow.navigate(loginUrl);
+      }
+      onStep('choosing-account');
+      // No timeout while the user chooses; closing the window rejects with 1011.
+      const channel = await platformWindow.connection();
+      const session = await channel.request('session', this._token, timeoutMs);
+      if (!isSessionInfo(session) || session.state !== 'connected') {
+        throw new ScdkError(2000, 'The platform window finished without a connected account. Try again.');
+      }
+      this._events.emit('session', session);
+      this._events.emit('switch', { accountId: session.accountId });
+      return { accountId: session.accountId, session };
+    } finally {
+      this._windows.delete(platformWindow);
+      platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
+    }
+  }
+
+  private _windowUrl(): string {
+    const { platformOrigin, gateway } = this._options;
+    return `${platformOrigin}${WINDOW_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
+  }
+
+  private _openWindow(url: string): PlatformWindow {
+    const { platformOrigin, gateway } = this._options;
     const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this._log });
     this._windows.add(platformWindow);
+    return platformWindow;
+  }
+
+  /** The platform window fallback: opened now (inside the click), logs out first-party, closed when it answers. */
+  private async _logoutInWindow(): Promise<{ hadSession: boolean }> {
+    const { timeoutMs } = this._options;
+    const platformWindow = this._openWindow(this._windowUrl());
     try {
       const channel = await platformWindow.connection(timeoutMs);
       return expectLogoutResult(await channel.request('logout', this._token, timeoutMs));

@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import { expect, iframeReachesCookies, test } from './fixtures';
+import { loginOnPlatform, platformSession } from './helpers';
+import { PARTNER, PLATFORM } from './origins';
+
+// switchAccount(): the transport under the account switcher. Driven by real clicks; results are read
+// from the console so nothing polls the page (which would count as a click) before the call.
+
+async function waitForResult(page: Page, timeout = 20_000): Promise<string> {
+  const message = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-result '), timeout });
+  return message.text().slice('scdk-result '.length);
+}
+
+async function startSwitch(page: Page): Promise<Page> {
+  await page.goto(`${PARTNER}/e2e/switch-account.html`);
+  const button = page.getByRole('button', { name: 'Switch account' });
+  await expect(button).toBeEnabled();
+  const [platformWindow] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
+  return platformWindow;
+}
+
+test('switch AB1234 -> YZ5678: the old session ends, the user picks the other account, the page learns it', async ({ page, context, cookieWorld }) => {
+  await loginOnPlatform(context, 'AB1234');
+  const platformWindow = await startSwitch(page);
+  const result = waitForResult(page);
+  if (!iframeReachesCookies(cookieWorld)) {
+    // One window for both steps: it logs out first-party on the window page, then moves to the login page.
+    expect(platformWindow.url()).toBe(`${PLATFORM}/scdk/v1/window?gateway=demo&v=1`);
+  }
+  await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
+  // The old session is already gone while the user chooses.
+  expect((await platformSession(context)).loggedIn).toBe(false);
+  await platformWindow.getByRole('button', { name: /YZ5678/ }).click();
+  expect(await result).toBe('switched {"accountId":"YZ5678","own":true,"events":["logout:true","switch:YZ5678"]}');
+  await expect.poll(() => platformWindow.isClosed()).toBe(true);
+  expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'YZ5678' });
+  await expect(page.locator('#steps li')).toHaveText(['logging-out', 'choosing-account']);
+});
+
+test('closing the login window rejects with 1011; the old session stays ended', async ({ page, context }) => {
+  await loginOnPlatform(context, 'AB1234');
+  const platformWindow = await startSwitch(page);
+  const result = waitForResult(page);
+  await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
+  await platformWindow.close();
+  expect(await result).toBe('error 1011 user_cancelled ["logout:true"]');
+  expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+});
