@@ -264,3 +264,37 @@ test('the iframe URL carries no token', async ({ page, request }) => {
   expect(bridge).toBe(`${PLATFORM}/scdk/v1/bridge?gateway=demo&v=1`);
   expect(urls.some((u) => u.includes(token) || u.includes(token.split('.')[1]))).toBe(false);
 });
+
+test('a bridge iframe removed from the page (a re-render) is made again on the next call', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPartnerPage(page);
+  const result = await page.evaluate(async (t) => {
+    const sdk = harness.create(t, { timeoutMs: 3000 }) as unknown as { getSession(): Promise<unknown> };
+    const first = await harness.outcome(sdk.getSession());
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    const second = await harness.outcome(sdk.getSession());
+    return { first, second, frames: harness.frames() };
+  }, token);
+  expect(result.first.ok).toBe(true);
+  expect(result.second.ok).toBe(true);
+  expect(result.second.ms).toBeLessThan(2000);
+  expect(result.frames).toBe(1);
+});
+
+test('a rejected brokerLogout() nobody handles is reported as an unhandled rejection', async ({ page, request }) => {
+  const guest = await mintToken(request, 'guest=true');
+  await openPartnerPage(page);
+  const reasons = await page.evaluate(async (t) => {
+    const seen: string[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => {
+      seen.push((event.reason as { message?: string }).message ?? '');
+      event.preventDefault();
+    };
+    addEventListener('unhandledrejection', onUnhandled);
+    harness.create(t).brokerLogout();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    removeEventListener('unhandledrejection', onUnhandled);
+    return seen;
+  }, guest);
+  expect(reasons).toEqual(['not_connected']);
+});

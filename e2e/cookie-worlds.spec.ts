@@ -131,3 +131,14 @@ test('a returnTo that is not on the allowlist is refused by the platform with a 
   await expect(page.locator('body')).toContainText('http://localhost:1/phishing');
   expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
 });
+
+test('a crafted link carrying a logout result is not taken for one', async ({ page }) => {
+  const [result] = await Promise.all([
+    waitForResult(page, 5000).catch(() => 'no result'),
+    page.goto(`${PARTNER}/e2e/click-logout.html#scdk_logout=success&had_session=1`),
+  ]);
+  expect(result).toBe('no result');
+  // The fragment is still removed from the address bar.
+  await expect(page.getByRole('button', { name: 'Log out from broker' })).toBeEnabled();
+  expect(page.url()).toBe(`${PARTNER}/e2e/click-logout.html`);
+});

@@ -15,6 +15,8 @@ const RESULT_KEY = 'scdk_logout';
 const MAX_FORM_BYTES = 16 * 1024;
 const NOT_CONNECTED = 4004;
 const ORIGIN_NOT_ALLOWED = 4005;
+/** The SDK's one-time value, echoed back so the partner page can tell a real result from a crafted link. */
+const STATE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 // A window, so nobody may frame it. No Cross-Origin-Opener-Policy: same-origin, which would cut the
 // opener link the page reports back on.
@@ -51,9 +53,10 @@ export function isAllowedReturnTo(returnTo, allowed) {
  * @param {string} returnTo
  * @param {Record<string, string>} outcome
  */
-function withOutcome(returnTo, outcome) {
+function withOutcome(returnTo, outcome, state) {
   const url = new URL(returnTo);
-  url.hash = new URLSearchParams({ [RESULT_KEY]: 'success', ...outcome }).toString();
+  const echoed = typeof state === 'string' && STATE_PATTERN.test(state) ? { state } : {};
+  url.hash = new URLSearchParams({ [RESULT_KEY]: 'success', ...outcome, ...echoed }).toString();
   return url.toString();
 }
 
@@ -95,18 +98,19 @@ export function createWindowRoutes({ gateways, sessions, platformBundlePath }) {
       );
     }
     // The form must come from a trusted partner page (the browser sets Origin on a cross-site POST).
+    const state = form.get('state');
     const origin = req.headers.origin;
     if (typeof origin !== 'string' || !gateway.partnerOrigins.includes(origin)) {
-      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(ORIGIN_NOT_ALLOWED) }));
+      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(ORIGIN_NOT_ALLOWED) }, state));
     }
     const verified = verifyJwt(form.get('token') ?? '', gateway.secret);
-    if (!verified.ok) return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(verified.code) }));
+    if (!verified.ok) return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(verified.code) }, state));
     if (verified.payload.guest === true || typeof verified.payload.smallcaseAuthId !== 'string') {
-      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(NOT_CONNECTED) }));
+      return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(NOT_CONNECTED) }, state));
     }
     // The session cookie is SameSite=None, so it travels with this cross-site POST (a Lax one would not).
     const hadSession = sessions.delete(sessionIdOf(req));
-    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }), { 'set-cookie': clearingCookies() });
+    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }, state), { 'set-cookie': clearingCookies() });
   }
 
   return new Map([

@@ -34,6 +34,8 @@ export class BridgeClient {
 
   /** Sends one request; the whole call, handshake included, settles within `timeoutMs`. */
   request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
+    // A frame removed from the page (a framework re-rendering <body>) fires no event: start over.
+    if (this._frame && !this._frame.isConnected) this.close(new ScdkError(5002, 'The bridge iframe was removed from the page.'));
     const startedAt = Date.now();
     return this.connect(timeoutMs).then(() => {
       if (!this._channel) throw new ScdkError(5002, 'The bridge connection was lost before the request was sent. Try again.');

@@ -5,8 +5,11 @@ import { isHelloMessage } from './protocol';
 
 /** How often the SDK checks whether the user closed the platform window (there is no event for it). */
 export const WINDOW_CLOSED_POLL_MS = 250;
-/** A named popup: a second open reuses it instead of stacking windows. */
-export const WINDOW_NAME = 'scdk_platform';
+/**
+ * Prefix of each platform window's name. Every window gets a fresh random name: a fixed, well-known name
+ * would let two flows share (and close) one window, and let any frame on the page navigate it.
+ */
+export const WINDOW_NAME_PREFIX = 'scdk_';
 export const WINDOW_FEATURES = 'popup,width=480,height=680';
 
 export interface PlatformWindowOptions {
@@ -34,7 +37,7 @@ export class PlatformWindow {
     private readonly _options: PlatformWindowOptions,
   ) {
     // NOTE: no 'noopener': with it window.open returns null even when the window opened, and the page has no opener to report to.
-    const win = window.open(url, WINDOW_NAME, WINDOW_FEATURES);
+    const win = window.open(url, WINDOW_NAME_PREFIX + Math.random().toString(36).slice(2), WINDOW_FEATURES);
     if (!win) {
       throw new ScdkError(
         5004,
@@ -111,7 +114,8 @@ export class PlatformWindow {
     this._cancelConnect = sendConnect(this._win, platformOrigin, gateway, log, (outcome) => {
       this._cancelConnect = () => {};
       if (outcome instanceof ScdkError) {
-        this._waiting?.reject(outcome);
+        // A refusal for an extra connect must not break a channel that already works.
+        if (!this._channel) this._waiting?.reject(outcome);
         return;
       }
       this._channel = outcome;

@@ -119,8 +119,8 @@ export function startBridge(config: BridgeConfig): () => void {
       return;
     }
     if (port) {
-      log('ignored a second connect');
-      replyPort.close();
+      // First connect wins; later ones get an answer so nothing waits for a timeout.
+      refuse(replyPort, new ScdkError(5002, 'This platform page is already connected. Try again.'));
       return;
     }
     port = replyPort;

@@ -9,6 +9,20 @@ export interface RedirectLogoutRequest {
   returnTo: string;
 }
 
+/** sessionStorage key of the one-time value that proves a redirect result came from our own logout. */
+const STATE_KEY = 'scdk_logout_state';
+
+/** A random value remembered for this tab, sent with the form and echoed back by the platform. */
+function newState(): string {
+  const state = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  try {
+    sessionStorage.setItem(STATE_KEY, state);
+  } catch {
+    // Storage disabled: the logout still happens; takeRedirectResult() will report nothing.
+  }
+  return state;
+}
+
 /** This page without its fragment: where the platform sends the user back by default. */
 export function currentPageUrl(): string {
   return location.href.split('#')[0];
@@ -21,11 +35,12 @@ export function currentPageUrl(): string {
  * Returns a function that removes the form if the navigation never happened.
  */
 export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo }: RedirectLogoutRequest): () => void {
+  const state = newState();
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = `${platformOrigin}${REDIRECT_LOGOUT_PATH}`;
   form.hidden = true;
-  const fields: Record<string, string> = { gateway, token, returnTo, v: String(PROTOCOL_VERSION) };
+  const fields: Record<string, string> = { gateway, token, returnTo, state, v: String(PROTOCOL_VERSION) };
   for (const name of Object.keys(fields)) {
     const input = document.createElement('input');
     input.type = 'hidden';
@@ -41,7 +56,8 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
 /**
  * After a redirect logout the platform comes back to `returnTo` with `#scdk_logout=success&had_session=1`
  * or `#scdk_logout=error&code=4002`. Reads that once, removes it from the address bar, and returns the
- * result, an `ScdkError`, or null when this page load is not a return from the platform.
+ * result, an `ScdkError`, or null when this page load is not a return from our own redirect logout
+ * (the platform echoes a one-time `state` the SDK kept in sessionStorage).
  */
 export function takeRedirectResult(): LogoutResult | ScdkError | null {
   if (typeof location === 'undefined') return null;
@@ -49,6 +65,15 @@ export function takeRedirectResult(): LogoutResult | ScdkError | null {
   const outcome = fragment.get(REDIRECT_RESULT_KEY);
   if (outcome === null) return null;
   history.replaceState(history.state, '', currentPageUrl());
+  let expected: string | null = null;
+  try {
+    expected = sessionStorage.getItem(STATE_KEY);
+    sessionStorage.removeItem(STATE_KEY);
+  } catch {
+    // Storage disabled: nothing to compare with.
+  }
+  // A crafted link carrying "#scdk_logout=success" is not a result: only our own logout's state counts.
+  if (!expected || fragment.get('state') !== expected) return null;
   if (outcome === 'success') return { success: true, hadSession: fragment.get('had_session') === '1' };
   const code = Number(fragment.get('code'));
   return isErrorCode(code)

@@ -66,6 +66,7 @@ export class ScDK {
   private readonly _windows = new Set<PlatformWindow>();
   private _bridgeClient: BridgeClient | null = null;
   private _logoutInFlight: Promise<LogoutResult> | null = null;
+  private _switchInFlight: Promise<SwitchResult> | null = null;
   private _cancelRedirect: (() => void) | null = null;
   private _destroyed = false;
 
@@ -87,25 +88,25 @@ export class ScDK {
     const optionsError = options === undefined ? null : checkLogoutOptions(options);
     if (optionsError) return Promise.reject(optionsError);
     if (!this._logoutInFlight) {
-      this._logoutInFlight = this._guard(() => this._logout(options?.returnTo)).then(({ hadSession }) => {
-        const result: LogoutResult = { success: true, hadSession };
-        this._events.emit('logout', result);
-        this._events.emit('session', { state: 'disconnected', broker: '' });
-        return result;
-      });
-      const clear = () => {
-        this._logoutInFlight = null;
-      };
-      this._logoutInFlight.then(clear, clear);
+      // Cleared inside the chain: a handler attached to the promise handed out would mark its rejection
+      // handled, and a partner who forgot .catch would never see the error.
+      this._logoutInFlight = this._guard(() => this._logout(options?.returnTo))
+        .then(({ hadSession }) => {
+          const result: LogoutResult = { success: true, hadSession };
+          this._events.emit('logout', result);
+          this._events.emit('session', { state: 'disconnected', broker: '' });
+          return result;
+        })
+        .finally(() => {
+          this._logoutInFlight = null;
+        });
     }
     const promise = this._logoutInFlight;
     if (options && (options.onSuccess || options.onFailure)) {
       const { onSuccess, onFailure } = options;
       // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
-      promise.then(
-        (result) => onSuccess?.(result),
-        (error: ScdkError) => onFailure?.(error),
-      );
+      if (onFailure) promise.then(onSuccess, onFailure);
+      else promise.then(onSuccess);
     }
     return promise;
   }
@@ -127,7 +128,12 @@ export class ScDK {
    * Resolves with the new account; rejects 1011 if the user closes the window, 5004 if it cannot open.
    */
   switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
-    return this._guard(() => this._switch(onStep ?? (() => {})));
+    if (!this._switchInFlight) {
+      this._switchInFlight = this._guard(() => this._switch(onStep ?? (() => {}))).finally(() => {
+        this._switchInFlight = null;
+      });
+    }
+    return this._switchInFlight;
   }
 
   /** Subscribes to `session`, `logout`, `switch` or `error`; returns a function that unsubscribes. */
@@ -194,27 +200,21 @@ export class ScDK {
     return fallback === 'redirect' ? this._logoutByRedirect(returnTo ?? currentPageUrl()) : this._logoutInWindow();
   }
 
+  /**
+   * Opens the platform window at once, still inside the user's click, and does both steps in it:
+   * logout first-party (works in every cookie world), then the login page. No bridge round trip
+   * comes before window.open, so a slow network cannot cost the click, and no session is ended
+   * unless the window that lets the user pick the next account is already open.
+   */
   private async _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
     const { timeoutMs, platformOrigin, gateway } = this._options;
-    const bridge = this._bridge();
-    const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
-    const loginUrl = `${platformOrigin}${LOGIN_PATH}?gateway=${encodeURIComponent(gateway)}`;
-    let platformWindow: PlatformWindow;
-    onStep('logging-out');
-    const loggedOut = ({ hadSession }: { hadSession: boolean }) => this._events.emit('logout', { success: true, hadSession });
-    if (storage === 'available') {
-      loggedOut(expectLogoutResult(await bridge.request('logout', this._token, timeoutMs)));
-      platformWindow = this._openWindow(loginUrl);
-    } else {
-      // One window for both steps: a browser allows one window per click.
-      platformWindow = this._openWindow(this._windowUrl());
-    }
+    const platformWindow = this._openWindow(this._windowUrl());
     try {
-      if (storage !== 'available') {
-        const channel = await platformWindow.connection(timeoutMs);
-        loggedOut(expectLogoutResult(await channel.request('logout', this._token, timeoutMs)));
-        platformWindow.navigate(loginUrl);
-      }
+      onStep('logging-out');
+      const logoutChannel = await platformWindow.connection(timeoutMs);
+      const { hadSession } = expectLogoutResult(await logoutChannel.request('logout', this._token, timeoutMs));
+      this._events.emit('logout', { success: true, hadSession });
+      platformWindow.navigate(`${platformOrigin}${LOGIN_PATH}?gateway=${encodeURIComponent(gateway)}`);
       onStep('choosing-account');
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
@@ -261,13 +261,18 @@ export class ScDK {
     const { platformOrigin, gateway, timeoutMs } = this._options;
     const removeForm = submitRedirectLogout({ platformOrigin, gateway, token: this._token, returnTo });
     return new Promise<never>((_, reject) => {
+      // The page is leaving for the platform: a slow answer must not be reported as a failure.
+      const onLeave = () => clearTimeout(timer);
       const timer = setTimeout(() => {
         this._cancelRedirect = null;
+        removeEventListener('pagehide', onLeave);
         removeForm();
         reject(new ScdkError(5002, 'The page did not navigate to the platform for the redirect logout (is form-action blocked by CSP?).'));
       }, timeoutMs);
+      addEventListener('pagehide', onLeave);
       this._cancelRedirect = () => {
         clearTimeout(timer);
+        removeEventListener('pagehide', onLeave);
         removeForm();
         reject(new ScdkError(5005, 'destroy() was called during the redirect logout.'));
       };
