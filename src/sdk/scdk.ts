@@ -122,10 +122,11 @@ export class ScDK {
   }
 
   /**
-   * Lets the user connect another account at the same broker: ends the current platform session, then
-   * opens the platform's login page in a window where the user picks the account. Call it from a click
-   * (one window serves both steps where the browser keeps the platform's cookies from the bridge).
-   * Resolves with the new account; rejects 1011 if the user closes the window, 5004 if it cannot open.
+   * Lets the user connect another account at the same broker: ends the current platform session in a
+   * platform window, then
+   * moves the same window to the platform's login page, where the user picks the account. Call it from a
+   * click: the window opens at once. Concurrent calls share one flow. Resolves with the new account;
+   * rejects 1011 if the user closes the window, 5004 if it cannot open.
    */
   switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
     if (!this._switchInFlight) {
