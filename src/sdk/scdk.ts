@@ -123,9 +123,8 @@ export class ScDK {
 
   /**
    * Lets the user connect another account at the same broker: ends the current platform session in a
-   * platform window, then
-   * moves the same window to the platform's login page, where the user picks the account. Call it from a
-   * click: the window opens at once. Concurrent calls share one flow. Resolves with the new account;
+   * platform window, then moves that window to the platform's login page, where the user picks the
+   * account. Call it from a click: the window opens at once. Concurrent calls share one flow. Resolves with the new account;
    * rejects 1011 if the user closes the window, 5004 if it cannot open.
    */
   switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
