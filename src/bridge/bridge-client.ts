@@ -17,14 +17,18 @@ export interface BridgeClientOptions {
  * The handshake is shared by concurrent callers and started again after a failure, so a retry works.
  */
 export class BridgeClient {
-  /** What the connected bridge reported; null until connected. Lets callers decide synchronously. */
-  storage: StorageState | null = null;
+  private _storage: StorageState | null = null;
   private _handshake: Promise<StorageState> | null = null;
   private _abortHandshake: ((error: ScdkError) => void) | null = null;
   private _frame: HTMLIFrameElement | null = null;
   private _channel: PortChannel | null = null;
 
   constructor(private readonly _options: BridgeClientOptions) {}
+
+  /** What the connected bridge reported; null until connected (or once its iframe left the page). Lets callers decide synchronously. */
+  get storage(): StorageState | null {
+    return this._frame?.isConnected ? this._storage : null;
+  }
 
   /** Connects (or joins the connection in progress) and resolves with the bridge's storage state. */
   connect(timeoutMs: number): Promise<StorageState> {
@@ -56,7 +60,7 @@ export class BridgeClient {
       this._frame = null;
     }
     this._handshake = null;
-    this.storage = null;
+    this._storage = null;
   }
 
   /** A second `load` means the bridge document was replaced: its port is dead, so start over next call. */
@@ -93,9 +97,9 @@ export class BridgeClient {
         }
         log('connected', `storage ${storage}`);
         this._channel = outcome;
-        this.storage = storage ?? 'blocked';
+        this._storage = storage ?? 'blocked';
         frame.addEventListener('load', this._onFrameReload);
-        resolve(this.storage);
+        resolve(this._storage);
       };
 
       const onFirstLoad = (): void => {

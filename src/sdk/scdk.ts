@@ -174,6 +174,7 @@ export class ScDK {
   private async _guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
       if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
+      if (typeof document === 'undefined') throw new ScdkError(5002, 'scDK calls need a browser page (no document here, e.g. server-side rendering).');
       assertConnected(this._claims, Date.now());
       return await fn();
     } catch (caught) {

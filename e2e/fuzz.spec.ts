@@ -1,0 +1,272 @@
+// Generated-message fuzzing of both ends of the protocol: at least 10,000 look-alike messages to the
+// platform's bridge and 10,000 to the SDK host, from e2e/fixtures/fuzz-messages.js (seeded, so a failure
+// replays exactly; FUZZ_SEED=<n> explores other seeds). Every generated message is invalid by
+// construction, so "accepted" is observable: the bridge answers it (ready/response), or an SDK call ends
+// differently from a clean run. Uncaught errors are collected from every frame.
+import type { Frame } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { BRIDGE_URL, CONNECT, SETTLE_MS, appendFrame, connectAsParent, recordPageErrors } from './frames';
+import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { startHostileSite, type HostileSite } from './hostile-site';
+import { PLATFORM } from './origins';
+
+interface FloodReport {
+  posted: number;
+  postErrors: number;
+  replies: string[];
+}
+interface FloodOptions {
+  seed: number;
+  count: number;
+  kind: string;
+  ctx?: Record<string, unknown>;
+  replays?: unknown[];
+}
+declare const fuzzMessages: {
+  valid(kind: string, ctx?: Record<string, unknown>): Record<string, unknown>;
+  flood(options: FloodOptions & { post(data: unknown, transfer: Transferable[]): void }): FloodReport & { kept: MessagePort[] };
+  closeAll(report: { kept: MessagePort[] }): void;
+};
+declare const harness: {
+  create(token: string, config?: object): { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> };
+  outcome(promise: Promise<unknown>): Promise<Outcome>;
+};
+
+const SEED = Number(process.env.FUZZ_SEED ?? 0x5cd4);
+/** The issue's bar: at least this many generated messages per side. */
+const MESSAGES_PER_SIDE = Math.max(10_000, Number(process.env.FUZZ_COUNT ?? 0));
+const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
+/** Generous: ten thousand cross-process messages, some megabytes large, on a loaded 2-core machine. */
+const FUZZ_TEST_TIMEOUT_MS = 180_000;
+/** The fake bridge's SDK instance must not time out while it is being flooded. */
+const PATIENT_TIMEOUT_MS = 90_000;
+/** The bridge iframe is hidden, where requestAnimationFrame (waitForFunction's default polling) never fires. */
+const HIDDEN_FRAME_POLLING = { polling: 100 };
+
+let hostile: HostileSite;
+test.beforeAll(async () => {
+  hostile = await startHostileSite();
+});
+test.afterAll(async () => hostile.close());
+test.afterEach(async ({ request }) => resetFaults(request));
+test.beforeEach(() => test.setTimeout(FUZZ_TEST_TIMEOUT_MS));
+
+/**
+ * Floods a window from `frame` and returns what came back on the flood's ports after settling. `target`
+ * names the window as seen from `frame` (the bridge as its child or sibling, its parent, itself), so one
+ * function serves the page, nested frames and third-origin frames.
+ */
+async function floodWindow(frame: Frame, target: string, targetOrigin: string, options: FloodOptions): Promise<FloodReport> {
+  return frame.evaluate(
+    async ({ targetExpression, origin, flood, settleMs }) => {
+      const resolveTarget: Record<string, () => Window> = {
+        bridgeChild: () => (document.querySelector('iframe[name="bridge"]') as HTMLIFrameElement).contentWindow!,
+        bridgeSibling: () => (parent.frames as unknown as Record<string, Window>).bridge,
+        parent: () => parent,
+        self: () => window,
+      };
+      const win = resolveTarget[targetExpression]();
+      const report = fuzzMessages.flood({ ...flood, post: (data, transfer) => win.postMessage(data, origin, transfer) });
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+      fuzzMessages.closeAll(report);
+      return { posted: report.posted, postErrors: report.postErrors, replies: report.replies };
+    },
+    { targetExpression: target, origin: targetOrigin, flood: options, settleMs: SETTLE_MS },
+  );
+}
+
+function expectAllDelivered(report: FloodReport, count: number): void {
+  expect(report.postErrors, `seed ${SEED}: messages the browser could not even send`).toBe(0);
+  expect(report.posted).toBe(count);
+}
+
+test.describe('the platform bridge', () => {
+  test(`${MESSAGES_PER_SIDE} connect look-alikes and ${MESSAGES_PER_SIDE} request look-alikes from the trusted parent: none answered`, async ({
+    page,
+    request,
+  }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    const errors = recordPageErrors(page);
+    await openPartnerPage(page, OPEN_FRAMES_PAGE);
+    await appendFrame(page, BRIDGE_URL, 'bridge');
+
+    // Right origin, right source window: only the shape checks stand between these and a connection.
+    const connects = await floodWindow(page.mainFrame(), 'bridgeChild', PLATFORM, { seed: SEED, count: MESSAGES_PER_SIDE, kind: 'connect' });
+    expectAllDelivered(connects, MESSAGES_PER_SIDE);
+    expect(connects.replies, `seed ${SEED}`).toEqual([]);
+    // First connect wins: had any look-alike been accepted, this one would be ignored.
+    expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
+
+    const requests = await page.evaluate(
+      async ({ flood, settleMs }) => {
+        const port = (window as unknown as { trustedBridge: { port: MessagePort } }).trustedBridge.port;
+        const responses: string[] = [];
+        port.onmessage = (event) => responses.push(JSON.stringify(event.data).slice(0, 160));
+        const report = fuzzMessages.flood({ ...flood, post: (data, transfer) => port.postMessage(data, transfer) });
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        const afterFlood = responses.length;
+        // The valid request that follows is answered: the bridge is alive and still listening.
+        port.postMessage({ ...fuzzMessages.valid('request', flood.ctx), id: 424242, method: 'session' });
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        fuzzMessages.closeAll(report);
+        return { posted: report.posted, postErrors: report.postErrors, replies: report.replies, afterFlood, responses };
+      },
+      { flood: { seed: SEED + 1, count: MESSAGES_PER_SIDE, kind: 'request', ctx: { token, id: 1 } }, settleMs: SETTLE_MS },
+    );
+    expectAllDelivered(requests, MESSAGES_PER_SIDE);
+    expect(requests.replies).toEqual([]);
+    expect(requests.afterFlood, `seed ${SEED + 1}: responses to look-alikes`).toBe(0);
+    expect(requests.responses).toHaveLength(1);
+    expect(requests.responses[0]).toContain('"id":424242');
+    expect(errors).toEqual([]);
+  });
+
+  test('look-alikes and replayed real connects from a nested same-origin frame and a third-origin frame: none answered', async ({ page }) => {
+    const errors = recordPageErrors(page);
+    await openPartnerPage(page, OPEN_FRAMES_PAGE);
+    await appendFrame(page, BRIDGE_URL, 'bridge');
+    const nested = await appendFrame(page, `${page.url()}?nested`, 'nested');
+    const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
+    const half = MESSAGES_PER_SIDE / 2;
+    const replays = [CONNECT];
+    const fromNested = await floodWindow(nested, 'bridgeSibling', PLATFORM, { seed: SEED + 2, count: half, kind: 'connect', replays });
+    const fromAttacker = await floodWindow(attacker, 'bridgeSibling', '*', { seed: SEED + 3, count: half, kind: 'connect', replays });
+    for (const report of [fromNested, fromAttacker]) {
+      expectAllDelivered(report, half);
+      expect(report.replies).toEqual([]);
+    }
+    expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
+    expect(errors).toEqual([]);
+  });
+
+  test('framed by an untrusted origin (frame-ancestors off): look-alikes unanswered, real connects refused with 4005', async ({ page, request }) => {
+    const errors = recordPageErrors(page);
+    await setFaults(request, { frameAncestors: 'off' });
+    await page.goto(`${hostile.origin}/attacker.html`);
+    await appendFrame(page, BRIDGE_URL, 'bridge');
+    const report = await floodWindow(page.mainFrame(), 'bridgeChild', '*', {
+      seed: SEED + 4,
+      count: MESSAGES_PER_SIDE / 5,
+      kind: 'connect',
+      replays: [CONNECT],
+    });
+    expect(report.postErrors).toBe(0);
+    // Only replayed well-formed connects are answered, and only with a refusal.
+    expect(report.replies.length).toBeGreaterThan(0);
+    for (const reply of report.replies) expect(reply).toBe('replay -> refused');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('the SDK host', () => {
+  test(`${MESSAGES_PER_SIDE} look-alikes and forgeries posted to the partner window during calls change no outcome`, async ({ page, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    const errors = recordPageErrors(page);
+    await openPartnerPage(page, OPEN_FRAMES_PAGE);
+    const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
+    const clean = await page.evaluate((t) => harness.outcome(harness.create(t).getSession()), token);
+    expect(clean.ok).toBe(true);
+
+    await setFaults(request, { apiDelayMs: 2000 });
+    const forgedResults = [
+      { ns: 'scdk', v: 1, type: 'ready', storage: 'available' },
+      { ns: 'scdk', v: 1, type: 'refused', error: { code: 4005, message: 'origin_not_allowed', detail: 'forged' } },
+      { ns: 'scdk', v: 1, type: 'response', id: 1, ok: true, result: { hadSession: true } },
+      { ns: 'scdk', v: 1, type: 'response', id: 1, ok: true, result: { state: 'connected', broker: 'Forged', accountId: 'EV1L01', own: true } },
+      { ns: 'scdk', v: 1, type: 'hello', gateway: 'demo' },
+    ];
+    const quarter = MESSAGES_PER_SIDE / 4;
+    await page.evaluate((t) => {
+      const calls = window as unknown as { calls: Promise<Outcome[]> };
+      calls.calls = Promise.all([harness.outcome(harness.create(t).getSession()), harness.outcome(harness.create(t).brokerLogout())]);
+    }, token);
+    const reports = await Promise.all([
+      floodWindow(page.mainFrame(), 'self', '*', { seed: SEED + 5, count: quarter, kind: 'ready', replays: forgedResults }),
+      floodWindow(page.mainFrame(), 'self', '*', { seed: SEED + 6, count: quarter, kind: 'response', replays: forgedResults }),
+      floodWindow(attacker, 'parent', '*', { seed: SEED + 7, count: quarter, kind: 'refused', replays: forgedResults }),
+      floodWindow(attacker, 'parent', '*', { seed: SEED + 8, count: quarter, kind: 'hello', replays: forgedResults }),
+    ]);
+    for (const report of reports) expectAllDelivered(report, quarter);
+    const [session, logout] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
+    expect(session).toMatchObject({ ok: true, value: clean.value });
+    expect(logout).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
+    expect(errors).toEqual([]);
+  });
+
+  test(`a fake bridge answering with ${MESSAGES_PER_SIDE} fuzzed replies: the call ends only on the valid answer`, async ({ page, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    const errors = recordPageErrors(page);
+    await openPartnerPage(page, OPEN_FRAMES_PAGE);
+    await page.evaluate(
+      ([t, platformUrl, timeoutMs]) => {
+        const state = window as unknown as { fake: { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> }; call: Promise<Outcome> };
+        state.fake = harness.create(t, { platformUrl, timeoutMs });
+        state.call = harness.outcome(state.fake.brokerLogout());
+      },
+      [token, hostile.origin, PATIENT_TIMEOUT_MS] as const,
+    );
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(`${hostile.origin}/scdk/v1/bridge`))).toBe(true);
+    const bridge = page.frames().find((f) => f.url().startsWith(`${hostile.origin}/scdk/v1/bridge`))!;
+    await bridge.waitForFunction(() => (window as unknown as { fakeBridge: { port: unknown } }).fakeBridge.port !== null, null, HIDDEN_FRAME_POLLING);
+    const callState = () =>
+      page.evaluate(() =>
+        Promise.race([(window as unknown as { call: Promise<Outcome> }).call, new Promise((resolve) => setTimeout(() => resolve('pending'), 0))]),
+      );
+
+    /** In the fake bridge: floods its port with `kind` look-alikes, then (optionally) sends one valid message. */
+    const answer = (flood: FloodOptions, then: Record<string, unknown> | null) =>
+      bridge.evaluate(
+        async ({ options, valid }) => {
+          const port = (window as unknown as { fakeBridge: { port: MessagePort } }).fakeBridge.port;
+          const report = fuzzMessages.flood({ ...options, post: (data, transfer) => port.postMessage(data, transfer) });
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          if (valid) port.postMessage(valid);
+          fuzzMessages.closeAll(report);
+          return { posted: report.posted, postErrors: report.postErrors, replies: report.replies };
+        },
+        { options: flood, valid: then },
+      );
+    const quarter = MESSAGES_PER_SIDE / 4;
+    const response = (id: number) => ({ ns: 'scdk', v: 1, type: 'response', id, ok: true, result: { hadSession: true } });
+
+    // Handshake phase: broken ready/refused replies, and real responses that arrive before any request.
+    const handshake = [
+      await answer({ seed: SEED + 9, count: quarter, kind: 'ready', replays: [response(1)] }, null),
+      await answer({ seed: SEED + 10, count: quarter, kind: 'refused', replays: [response(1)] }, null),
+    ];
+    expect(await callState()).toBe('pending');
+    await answer({ seed: SEED + 11, count: 0, kind: 'ready' }, { ns: 'scdk', v: 1, type: 'ready', storage: 'available' });
+    await bridge.waitForFunction(() => (window as unknown as { fakeBridge: { received: unknown[] } }).fakeBridge.received.length > 0, null, HIDDEN_FRAME_POLLING);
+    const id = await bridge.evaluate(() => (window as unknown as { fakeBridge: { received: { id: number }[] } }).fakeBridge.received[0].id);
+
+    // Request phase: broken responses (wrong id, wrong shape) and replayed handshake messages.
+    const replays = [{ ns: 'scdk', v: 1, type: 'ready', storage: 'blocked' }, { ns: 'scdk', v: 1, type: 'refused', error: { code: 4005, message: 'origin_not_allowed', detail: '' } }];
+    const responses = [await answer({ seed: SEED + 12, count: quarter, kind: 'response', ctx: { id }, replays }, null)];
+    expect(await callState()).toBe('pending');
+    responses.push(await answer({ seed: SEED + 13, count: quarter, kind: 'response', ctx: { id }, replays }, response(id)));
+    for (const report of [...handshake, ...responses]) expectAllDelivered(report, quarter);
+
+    expect(await page.evaluate(() => (window as unknown as { call: Promise<Outcome> }).call)).toMatchObject({
+      ok: true,
+      value: { success: true, hadSession: true },
+    });
+    expect(await bridge.evaluate(() => (window as unknown as { fakeBridge: { received: unknown[] } }).fakeBridge.received.length)).toBe(1);
+
+    // A well-formed response whose result is garbage ends in a typed error, never in the garbage.
+    const garbage = page.evaluate(() => {
+      const { fake } = window as unknown as { fake: { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> } };
+      return Promise.all([harness.outcome(fake.brokerLogout()), harness.outcome(fake.getSession())]);
+    });
+    await bridge.waitForFunction(() => (window as unknown as { fakeBridge: { received: unknown[] } }).fakeBridge.received.length === 3, null, HIDDEN_FRAME_POLLING);
+    await bridge.evaluate(() => {
+      const { port, received } = (window as unknown as { fakeBridge: { port: MessagePort; received: { id: number }[] } }).fakeBridge;
+      for (const { id: requestId } of received.slice(1)) {
+        port.postMessage({ ns: 'scdk', v: 1, type: 'response', id: requestId, ok: true, result: { hadSession: 'yes', state: 'connected', __proto__: null } });
+      }
+    });
+    const [logout, session] = await garbage;
+    expect(logout.error).toMatchObject({ code: 3023, isScdkError: true });
+    expect(session.error).toMatchObject({ code: 2000, isScdkError: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,309 @@
+// Lifecycle on a real partner page: several instances side by side, the script loaded twice, destroy()
+// at every stage of a call, and repeated create/logout/destroy cycles. "Nothing left" is measured with
+// e2e/resource-tracker.ts: timers, listeners and ports that scdk's own code created and never released.
+// The 1,000-cycle figures (DOM nodes, JS listeners, heap) come from `npm run leaks` (bench/leaks.mjs).
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, iframeReachesCookies, test } from './fixtures';
+import { recordPageErrors } from './frames';
+import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { startHostileSite, type HostileSite } from './hostile-site';
+import { PARTNER, PLATFORM } from './origins';
+import { NOTHING_LEFT, resources, trackResources } from './resource-tracker';
+
+interface Sdk {
+  brokerLogout(): Promise<unknown>;
+  getSession(): Promise<unknown>;
+  destroy(): void;
+  switchAccount?: () => Promise<unknown>;
+  openAccountSwitcher?: () => Promise<unknown>;
+}
+declare const harness: {
+  create(token: string, config?: object): Sdk;
+  outcome(promise: Promise<unknown>): Promise<Outcome>;
+  frames(): number;
+  instances: Sdk[];
+};
+
+const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
+const API_DELAY_MS = 3000;
+/** When destroy() lands during a request: well after the handshake, well before the platform answers. */
+const DESTROY_AFTER_MS = 400;
+/** destroy() rejects what is in flight at once; this only allows for a busy machine. */
+const PROMPT_MS = 1000;
+const CYCLES = 20;
+const MODAL_CYCLES = 25;
+const FAKE_RESULT = { state: 'connected', broker: 'Fake Broker', accountId: 'FAKE01', own: true };
+
+let hostile: HostileSite;
+test.beforeAll(async () => {
+  hostile = await startHostileSite();
+});
+test.afterAll(async () => hostile.close());
+test.afterEach(async ({ request }) => resetFaults(request));
+
+/** Logs in on the platform as `accountId`, linked to the partner's user `smallcaseAuthId`. */
+async function loginLinked(context: BrowserContext, accountId: string, smallcaseAuthId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${PLATFORM}/login?gateway=demo&smallcaseAuthId=${smallcaseAuthId}`);
+  await page.getByRole('button', { name: new RegExp(accountId) }).click();
+  await page.waitForURL(/\/login\/done/);
+  await page.close();
+}
+
+/** In the fake bridge: says ready, waits for the first request, answers it with `result`. Resolves with its id. */
+function serveOnce(frame: Frame, result: object): Promise<number> {
+  return frame.evaluate(
+    (answer) =>
+      new Promise<number>((resolve) => {
+        const state = (window as unknown as { fakeBridge: { port: MessagePort | null; received: { type?: string; id: number }[] } }).fakeBridge;
+        let readySent = false;
+        const tick = setInterval(() => {
+          if (!state.port) return;
+          if (!readySent) {
+            state.port.postMessage({ ns: 'scdk', v: 1, type: 'ready', storage: 'available' });
+            readySent = true;
+          }
+          const request = state.received.find((message) => message && message.type === 'request');
+          if (!request) return;
+          clearInterval(tick);
+          state.port.postMessage({ ns: 'scdk', v: 1, type: 'response', id: request.id, ok: true, result: answer });
+          resolve(request.id);
+        }, 20);
+      }),
+    result,
+  );
+}
+
+async function expectNothingLeft(page: Page, context: BrowserContext): Promise<void> {
+  expect(await resources(page)).toEqual(NOTHING_LEFT);
+  await expect.poll(() => context.pages().length, { message: 'platform windows left open' }).toBe(1);
+}
+
+test('several instances on one page, same request ids, different tokens and platforms: no cross-talk', async ({ page, context, request, cookieWorld }) => {
+  const user1 = await mintToken(request, 'smallcaseAuthId=user-1');
+  const user2 = await mintToken(request, 'smallcaseAuthId=user-2');
+  const errors = recordPageErrors(page);
+  await loginLinked(context, 'AB1234', 'user-1');
+  await openPartnerPage(page, OPEN_FRAMES_PAGE);
+  await setFaults(request, { apiDelayMs: 1000 });
+  // Three instances, each about to send its request id 1: two to the platform, one to a fake bridge.
+  await page.evaluate(
+    ([t1, t2, fakeUrl]) => {
+      const a = harness.create(t1);
+      const b = harness.create(t2);
+      const c = harness.create(t1, { platformUrl: fakeUrl });
+      (window as unknown as { calls: Promise<Outcome[]> }).calls = Promise.all([a, b, c].map((sdk) => harness.outcome(sdk.getSession())));
+    },
+    [user1, user2, hostile.origin] as const,
+  );
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(hostile.origin))).toBe(true);
+  const fake = page.frames().find((f) => f.url().startsWith(hostile.origin))!;
+  expect(await serveOnce(fake, FAKE_RESULT)).toBe(1);
+  const [a, b, c] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
+  if (iframeReachesCookies(cookieWorld)) {
+    expect(a).toMatchObject({ ok: true, value: { state: 'connected', accountId: 'AB1234', own: true } });
+    expect(b).toMatchObject({ ok: true, value: { state: 'connected', accountId: 'AB••34', own: false } });
+  } else {
+    expect(a).toMatchObject({ ok: true, value: { state: 'unknown', broker: 'Demo Broker' } });
+    expect(b).toMatchObject({ ok: true, value: { state: 'unknown', broker: 'Demo Broker' } });
+  }
+  expect(c).toMatchObject({ ok: true, value: FAKE_RESULT });
+  expect(await page.evaluate(() => harness.frames())).toBe(3);
+
+  // Destroying one instance mid-request leaves the other's request alone.
+  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  const [destroyed, survivor] = await page.evaluate(async (delay) => {
+    const [first, second] = harness.instances;
+    const calls = [harness.outcome(first.getSession()), harness.outcome(second.getSession())];
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    first.destroy();
+    return Promise.all(calls);
+  }, DESTROY_AFTER_MS);
+  expect(destroyed.error).toMatchObject({ code: 5005 });
+  expect(survivor).toMatchObject({ ok: true, value: b.value });
+  expect(await page.evaluate(() => harness.frames())).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('the script loaded twice: one global, and instances from before and after both work', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const guest = await mintToken(request, 'guest=true');
+  const errors = recordPageErrors(page);
+  await openPartnerPage(page);
+  const result = await page.evaluate(
+    async ([t, g]) => {
+      const first = window.scDK;
+      const early = harness.create(t);
+      const earlyGuest = harness.create(g);
+      await new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = '/scdk.umd.js';
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+      const late = harness.create(t);
+      const outcomes = await Promise.all([early, late].map((sdk) => harness.outcome(sdk.getSession())));
+      return {
+        sameGlobal: window.scDK === first,
+        earlyIsInstance: early instanceof window.scDK,
+        outcomes,
+        // describe() checks `instanceof scDK.ScdkError` against the global as it is now.
+        earlyGuest: await harness.outcome(earlyGuest.getSession()),
+        frames: harness.frames(),
+      };
+    },
+    [token, guest] as const,
+  );
+  expect(result.sameGlobal).toBe(true);
+  expect(result.earlyIsInstance).toBe(true);
+  for (const outcome of result.outcomes) expect(outcome).toMatchObject({ ok: true, value: { broker: 'Demo Broker' } });
+  expect(result.earlyGuest.error).toMatchObject({ code: 4004, isScdkError: true });
+  expect(result.frames).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('a second script of another version takes the global; instances of the first keep working', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+  const other = readFileSync(new URL('../dist/scdk.umd.js', import.meta.url), 'utf8').replaceAll(JSON.stringify(version), '"999.0.0"');
+  await page.route(`${PARTNER}/scdk.umd.js?other`, (route) => route.fulfill({ body: other, contentType: 'application/javascript' }));
+  await openPartnerPage(page);
+  const result = await page.evaluate(async (t) => {
+    const first = window.scDK;
+    const early = harness.create(t);
+    await new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = '/scdk.umd.js?other';
+      script.onload = resolve;
+      document.head.append(script);
+    });
+    return { replaced: window.scDK !== first, version: window.scDK.version, early: await harness.outcome(early.getSession()) };
+  }, token);
+  expect(result).toMatchObject({ replaced: true, version: '999.0.0', early: { ok: true } });
+});
+
+test.describe('destroy() at every stage leaves no iframe, window, listener, timer or port', () => {
+  test.beforeEach(async ({ page }) => trackResources(page));
+
+  test('right after the call started (iframe not loaded yet)', async ({ page, context, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    const outcome = await page.evaluate((t) => {
+      const sdk = harness.create(t);
+      const call = harness.outcome(sdk.brokerLogout());
+      sdk.destroy();
+      return call;
+    }, token);
+    expect(outcome.error).toMatchObject({ code: 5005, message: 'destroyed' });
+    await expectNothingLeft(page, context);
+  });
+
+  for (const [fault, stage] of [
+    ['hang', 'while the bridge page never finishes loading'],
+    ['silent', 'after the bridge page loaded but before it answered'],
+  ] as const) {
+    test(stage, async ({ page, context, request }) => {
+      const token = await mintToken(request, 'smallcaseAuthId=user-1');
+      await setFaults(request, { bridge: fault });
+      await openPartnerPage(page);
+      const outcome = await page.evaluate(
+        async ([t, delay, waitForLoad]) => {
+          const sdk = harness.create(t, { timeoutMs: 10_000 });
+          const call = harness.outcome(sdk.brokerLogout());
+          // The iframe is in the page as soon as the call starts; 'silent' waits until it has loaded,
+          // so the SDK is inside its grace period, with its grace timer running.
+          const frame = document.querySelector('iframe') as HTMLIFrameElement;
+          if (waitForLoad) await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          const destroyedAt = performance.now();
+          sdk.destroy();
+          const result = await call;
+          return { ...result, afterDestroyMs: performance.now() - destroyedAt };
+        },
+        [token, DESTROY_AFTER_MS, fault === 'silent'] as const,
+      );
+      expect(outcome.error).toMatchObject({ code: 5005 });
+      expect(outcome.afterDestroyMs).toBeLessThan(PROMPT_MS);
+      await expectNothingLeft(page, context);
+    });
+  }
+
+  test('during a request (through the iframe or, where cookies are blocked, a platform window)', async ({ page, context, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    await page.evaluate((t) => harness.create(t).getSession(), token);
+    await setFaults(request, { apiDelayMs: API_DELAY_MS });
+    await page.evaluate(async (delay) => {
+      const sdk = harness.instances[0];
+      (window as unknown as { call: Promise<Outcome> }).call = harness.outcome(sdk.brokerLogout());
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }, DESTROY_AFTER_MS);
+    // The tracker sees the call's timer and its port (or window listener): "nothing left" below means something.
+    const during = await resources(page);
+    expect(during.timers.length).toBeGreaterThan(0);
+    expect(during.ports + during.listeners.length).toBeGreaterThan(0);
+    const outcome = await page.evaluate(() => {
+      harness.instances[0].destroy();
+      return (window as unknown as { call: Promise<Outcome> }).call;
+    });
+    expect(outcome.error).toMatchObject({ code: 5005 });
+    await expectNothingLeft(page, context);
+  });
+
+  test('while switchAccount() waits for the user in the platform login window', async ({ page, context, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    const loginWindow = context.waitForEvent('page');
+    await page.evaluate((t) => {
+      const sdk = harness.create(t);
+      (window as unknown as { call: Promise<Outcome> }).call = harness.outcome(sdk.switchAccount!());
+    }, token);
+    await (await loginWindow).waitForURL(/\/login\?/);
+    const outcome = await page.evaluate(() => {
+      harness.instances[0].destroy();
+      return (window as unknown as { call: Promise<Outcome> }).call;
+    });
+    expect(outcome.error).toMatchObject({ code: 5005 });
+    await expectNothingLeft(page, context);
+  });
+
+  test(`${CYCLES} create/logout/destroy cycles`, async ({ page, context, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      // One evaluate per cycle: each counts as a fresh click, which a platform-window logout needs.
+      const outcome = await page.evaluate(async (t) => {
+        const sdk = harness.create(t);
+        const result = await harness.outcome(sdk.brokerLogout());
+        sdk.destroy();
+        harness.instances.length = 0;
+        return result;
+      }, token);
+      expect(outcome, `cycle ${cycle}`).toMatchObject({ ok: true, value: { success: true } });
+    }
+    await expectNothingLeft(page, context);
+  });
+
+  test(`${MODAL_CYCLES} account-switcher open/close cycles`, async ({ page, context, request }) => {
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    const hasModal = await page.evaluate((t) => typeof harness.create(t).openAccountSwitcher === 'function', token);
+    test.skip(!hasModal, 'openAccountSwitcher() has not landed yet');
+    const bodyChildren = await page.evaluate(() => document.body.childElementCount);
+    for (let cycle = 0; cycle < MODAL_CYCLES; cycle++) {
+      await page.evaluate(() => {
+        (window as unknown as { modal: Promise<Outcome> }).modal = harness.outcome(harness.instances[0].openAccountSwitcher!());
+      });
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.press('Escape');
+      const closed = await page.evaluate(() => (window as unknown as { modal: Promise<Outcome> }).modal);
+      expect(closed.ok ? closed.value : closed.error?.code, `cycle ${cycle}`).toBeTruthy();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    }
+    await page.evaluate(() => harness.instances[0].destroy());
+    expect(await page.evaluate(() => document.body.childElementCount)).toBe(bodyChildren);
+    await expectNothingLeft(page, context);
+  });
+});

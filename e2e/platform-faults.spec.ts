@@ -1,0 +1,249 @@
+// Platform faults the mock platform can switch on (POST /__test/faults), plus the ones only a test can
+// cause (the bridge iframe reloaded or removed mid-request, the platform server down). Each call must
+// end in the right typed error within its timeout plus a small margin; no promise may stay pending; a
+// retry must work once the fault is gone. broker-logout.spec.ts already covers bridge 404, hang, silent,
+// API hang and the API's 500 on logout; this file adds the rest.
+import type { Page } from '@playwright/test';
+import { expect, iframeReachesCookies, test } from './fixtures';
+import { SETTLE_MS, recordPageErrors } from './frames';
+import { loginOnPlatform, mintToken, openPartnerPage, platformSession, resetFaults, setFaults, type Outcome } from './helpers';
+import { PlatformRelay, closedLoopbackPort } from './platform-relay';
+
+type Settled = Outcome & { pending?: true };
+interface Sdk {
+  brokerLogout(): Promise<unknown>;
+  getSession(): Promise<unknown>;
+}
+declare const harness: {
+  create(token: string, config?: object): Sdk;
+  frames(): number;
+  instances: Sdk[];
+};
+declare function settleWithin(promise: Promise<unknown>, ms: number): Promise<Settled>;
+
+/** The SDK timeout these tests run with. */
+const TIMEOUT_MS = 5000;
+/** "A small margin" over the timeout: timers, IPC and a busy 2-core machine. */
+const MARGIN_MS = 1500;
+/** Timers may fire a few ms early relative to the page's clock readings. */
+const TIMER_SLACK_MS = 50;
+/** API delays just under and just over the timeout (the bridge is already connected, so the request alone counts). */
+const JUST_UNDER_MS = TIMEOUT_MS - 1000;
+const JUST_OVER_MS = TIMEOUT_MS + 1000;
+const API_DELAY_MS = 3000;
+const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
+
+/** An init script: `settleWithin(promise, ms)` resolves with harness.outcome(promise), or `{ pending: true }` after `ms`. */
+function defineSettleWithin(): void {
+  (window as unknown as { settleWithin: typeof settleWithin }).settleWithin = (promise, ms) =>
+    Promise.race([
+      (window as unknown as { harness: { outcome(p: Promise<unknown>): Promise<Settled> } }).harness.outcome(promise),
+      new Promise<Settled>((resolve) => setTimeout(() => resolve({ ok: false, pending: true, ms }), ms)),
+    ]);
+}
+
+async function openPage(page: Page, path?: string): Promise<void> {
+  await page.addInitScript(defineSettleWithin);
+  await openPartnerPage(page, path);
+}
+
+function expectTypedError(outcome: Settled, code: number, withinMs: number): void {
+  expect(outcome.pending, 'the call was still pending').toBeUndefined();
+  expect(outcome.error).toMatchObject({ code, isScdkError: true });
+  expect(outcome.ms).toBeLessThan(withinMs);
+}
+
+function expectSession(outcome: Settled): void {
+  expect(outcome.pending, 'the call was still pending').toBeUndefined();
+  expect(outcome, `failed with ${JSON.stringify(outcome.error)}`).toMatchObject({ ok: true, value: { broker: 'Demo Broker' } });
+}
+
+test.afterEach(async ({ request }) => resetFaults(request));
+
+test('a bridge page answering HTTP 500 gives 5002 before the timeout; a retry works once fixed', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await setFaults(request, { bridge: '500' });
+  await openPage(page);
+  const failed = await page.evaluate(
+    ([t, timeoutMs, limit]) => settleWithin(harness.create(t, { timeoutMs }).brokerLogout(), limit),
+    [token, TIMEOUT_MS, TIMEOUT_MS + MARGIN_MS] as const,
+  );
+  expectTypedError(failed, 5002, TIMEOUT_MS);
+  expect(failed.error!.detail).toContain('/scdk/v1/bridge');
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  await resetFaults(request);
+  const retry = await page.evaluate((limit) => settleWithin(harness.instances[0].brokerLogout(), limit), TIMEOUT_MS + MARGIN_MS);
+  expect(retry).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
+});
+
+test('an answer just under the timeout arrives; just over gives 5001 at the timeout, the late answer is ignored, a retry works', async ({
+  page,
+  request,
+}) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const errors = recordPageErrors(page);
+  await openPage(page);
+  const limit = TIMEOUT_MS + MARGIN_MS;
+  const call = () => page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit);
+  await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }), [token, TIMEOUT_MS] as const);
+  const warm = await call();
+  expectSession(warm);
+
+  await setFaults(request, { apiDelayMs: JUST_UNDER_MS });
+  const under = await call();
+  expect(under).toMatchObject({ ok: true, value: warm.value });
+
+  await setFaults(request, { apiDelayMs: JUST_OVER_MS });
+  const over = await call();
+  expectTypedError(over, 5001, limit);
+  expect(over.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - TIMER_SLACK_MS);
+
+  // Retry at once: the late answer to the timed-out request is still on its way and must not be taken for this one.
+  await resetFaults(request);
+  expect(await call()).toMatchObject({ ok: true, value: warm.value });
+  await page.waitForTimeout(JUST_OVER_MS - TIMEOUT_MS + SETTLE_MS);
+  expect(await call()).toMatchObject({ ok: true, value: warm.value });
+  expect(errors).toEqual([]);
+});
+
+test('logout just under the timeout succeeds; just over gives 5001 though the platform may still end the session', async ({
+  page,
+  request,
+  context,
+  cookieWorld,
+}) => {
+  test.skip(!iframeReachesCookies(cookieWorld), 'here logout goes through a platform window, timed separately');
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPage(page);
+  const limit = TIMEOUT_MS + MARGIN_MS;
+  const logout = () => page.evaluate((ms) => settleWithin(harness.instances[0].brokerLogout(), ms), limit);
+  await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, TIMEOUT_MS] as const);
+
+  await loginOnPlatform(context, 'AB1234');
+  await setFaults(request, { apiDelayMs: JUST_UNDER_MS });
+  expect(await logout()).toMatchObject({ ok: true, value: { success: true, hadSession: true } });
+
+  await loginOnPlatform(context, 'AB1234');
+  await setFaults(request, { apiDelayMs: JUST_OVER_MS });
+  expectTypedError(await logout(), 5001, limit);
+  // NOTE: a timeout says "no answer in time", not "nothing happened": the platform ends the session late.
+  await expect.poll(async () => (await platformSession(context)).loggedIn, { timeout: JUST_OVER_MS }).toBe(false);
+  await resetFaults(request);
+  expect(await logout()).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
+});
+
+test('a platform API error gives 3023 on logout and 2000 on getSession; a retry works once fixed', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPage(page);
+  await setFaults(request, { api: '500' });
+  const [logout, session] = await page.evaluate(
+    ([t, timeoutMs, limit]) => {
+      const sdk = harness.create(t, { timeoutMs });
+      return Promise.all([settleWithin(sdk.brokerLogout(), limit), settleWithin(sdk.getSession(), limit)]);
+    },
+    [token, TIMEOUT_MS, 2 * TIMEOUT_MS + MARGIN_MS] as const,
+  );
+  // Where logout needs a platform window, that window has its own timeout: at most two.
+  expectTypedError(logout, 3023, 2 * TIMEOUT_MS + MARGIN_MS);
+  expectTypedError(session, 2000, TIMEOUT_MS + MARGIN_MS);
+  await resetFaults(request);
+  const [retryLogout, retrySession] = await page.evaluate(
+    (limit) => Promise.all([settleWithin(harness.instances[0].brokerLogout(), limit), settleWithin(harness.instances[0].getSession(), limit)]),
+    2 * TIMEOUT_MS + MARGIN_MS,
+  );
+  expect(retryLogout).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
+  expectSession(retrySession);
+});
+
+test('the bridge iframe reloaded or navigated mid-request gives 5002 at once; the next call reconnects', async ({ page, request, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const errors = recordPageErrors(page);
+  await openPage(page);
+  const limit = TIMEOUT_MS + MARGIN_MS;
+  await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, TIMEOUT_MS] as const);
+  // Where the iframe itself logs out, a logout is in flight too.
+  const withLogout = iframeReachesCookies(cookieWorld);
+  const inFlight = () =>
+    page.evaluate(
+      ([ms, logoutToo]) => {
+        const sdk = harness.instances[0];
+        const pending = [settleWithin(sdk.getSession(), ms)];
+        if (logoutToo) pending.push(settleWithin(sdk.brokerLogout(), ms));
+        (window as unknown as { inFlight: Promise<Settled[]> }).inFlight = Promise.all(pending);
+      },
+      [limit, withLogout] as const,
+    );
+  const results = () => page.evaluate(() => (window as unknown as { inFlight: Promise<Settled[]> }).inFlight);
+
+  // 1. The platform's page reloads itself (a deploy, a redirect): a second `load` on the iframe.
+  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  await inFlight();
+  const bridge = page.frames().find((frame) => frame.url().includes('/scdk/v1/bridge'))!;
+  await bridge.evaluate(() => setTimeout(() => location.reload(), 200));
+  for (const outcome of await results()) expectTypedError(outcome, 5002, API_DELAY_MS);
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  await resetFaults(request);
+  expectSession(await page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit));
+  expect(await page.evaluate(() => harness.frames())).toBe(1);
+
+  // 2. A page script points the iframe somewhere else.
+  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  await inFlight();
+  await page.evaluate(() => setTimeout(() => (document.querySelector('iframe') as HTMLIFrameElement).setAttribute('src', 'about:blank'), 200));
+  for (const outcome of await results()) expectTypedError(outcome, 5002, API_DELAY_MS);
+  await resetFaults(request);
+  expectSession(await page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit));
+  expect(errors).toEqual([]);
+});
+
+// Removed while a request is in flight (broker-logout.spec.ts removes it between calls): no event tells
+// the SDK, so the call ends at its timeout; the next call must notice and make a new iframe.
+test('the bridge iframe removed by a page script mid-request: a typed error within the timeout, and the next call reconnects', async ({
+  page,
+  request,
+}) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await openPage(page);
+  const limit = TIMEOUT_MS + MARGIN_MS;
+  await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, TIMEOUT_MS] as const);
+  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  const removed = await page.evaluate(async (ms) => {
+    const pending = settleWithin(harness.instances[0].getSession(), ms);
+    setTimeout(() => document.querySelector('iframe')!.remove(), 200);
+    return pending;
+  }, limit);
+  expect(removed.pending, 'the call was still pending').toBeUndefined();
+  expect([5001, 5002]).toContain(removed.error?.code);
+  await resetFaults(request);
+  expectSession(await page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit));
+  expect(await page.evaluate(() => harness.frames())).toBe(1);
+});
+
+test('the platform server down: 5002 within the timeout; back up, a retry works; down mid-session, 2000', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const errors = recordPageErrors(page);
+  // This partner page's CSP admits frames from any loopback port, so only the dead server stops the bridge.
+  await openPage(page, OPEN_FRAMES_PAGE);
+  const relay = new PlatformRelay(await closedLoopbackPort());
+  const limit = TIMEOUT_MS + MARGIN_MS;
+  const call = () => page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit);
+  try {
+    await page.evaluate(([t, platformUrl, timeoutMs]) => harness.create(t, { platformUrl, timeoutMs }), [token, relay.origin, TIMEOUT_MS] as const);
+    const down = await call();
+    expectTypedError(down, 5002, limit);
+    expect(down.error!.detail).toContain('could not be reached');
+    expect(await page.evaluate(() => harness.frames())).toBe(0);
+
+    await relay.up();
+    expectSession(await call());
+
+    // The bridge page is loaded, but the server behind it is gone: its API call fails.
+    await relay.down();
+    expectTypedError(await call(), 2000, limit);
+    await relay.up();
+    expectSession(await call());
+  } finally {
+    await relay.down();
+  }
+  expect(errors).toEqual([]);
+});
