@@ -158,6 +158,10 @@
     return scGateway.getSession();
   }
 
+  function switchAccount(scGateway) {
+    return scGateway.switchAccount();
+  }
+
   function on(id, title, pickUser, call) {
     document.getElementById(id).addEventListener('click', function () {
       run(title, pickUser, call);
@@ -166,6 +170,7 @@
 
   showPlatformLinks();
   on('logout', 'Log out from broker', connectedUser, brokerLogout);
+  on('switch-account', 'Switch account', connectedUser, switchAccount);
   on('check-session', 'Check session', connectedUser, getSession);
   on('logout-guest', 'Log out as guest', guestUser, brokerLogout);
   on('logout-expired', 'Log out with an expired token', expiredUser, brokerLogout);
