@@ -298,3 +298,26 @@ test('a rejected brokerLogout() nobody handles is reported as an unhandled rejec
   }, guest);
   expect(reasons).toEqual(['not_connected']);
 });
+
+test('events: logout, then a disconnected session that keeps the broker name', async ({ page, request, context }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await loginOnPlatform(context, 'AB1234');
+  await openPartnerPage(page);
+  const events = await page.evaluate(async (t) => {
+    const seen: unknown[] = [];
+    const sdk = harness.create(t) as unknown as {
+      on(event: string, fn: (payload: unknown) => void): () => void;
+      getSession(): Promise<unknown>;
+      brokerLogout(): Promise<unknown>;
+    };
+    sdk.on('session', (payload) => seen.push(['session', payload]));
+    sdk.on('logout', (payload) => seen.push(['logout', payload]));
+    await sdk.getSession();
+    await sdk.brokerLogout();
+    return seen;
+  }, token);
+  expect(events.slice(-2)).toEqual([
+    ['logout', { success: true, hadSession: true }],
+    ['session', { state: 'disconnected', broker: 'Demo Broker' }],
+  ]);
+});

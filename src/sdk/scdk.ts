@@ -68,6 +68,8 @@ export class ScDK {
   private _logoutInFlight: Promise<LogoutResult> | null = null;
   private _switchInFlight: Promise<SwitchResult> | null = null;
   private _cancelRedirect: (() => void) | null = null;
+  /** The broker name from the last session answer, so the post-logout `session` event can carry it. */
+  private _broker = '';
   private _destroyed = false;
 
   constructor(options: ScdkOptions) {
@@ -80,7 +82,8 @@ export class ScDK {
 
   /**
    * Logs the connected user out of the broker's platform. Resolves `{ success: true, hadSession }`;
-   * rejects with `ScdkError`. Concurrent calls share one request. Callbacks are an alternative to the promise.
+   * rejects with `ScdkError`. Concurrent calls share one request (and the first call's `returnTo`).
+   * Callbacks are an alternative to the promise.
    * Where the browser keeps the platform's cookies from the bridge, `config.fallback` decides:
    * a platform window (call this from a click), a full-page redirect, or 5003.
    */
@@ -94,7 +97,7 @@ export class ScDK {
         .then(({ hadSession }) => {
           const result: LogoutResult = { success: true, hadSession };
           this._events.emit('logout', result);
-          this._events.emit('session', { state: 'disconnected', broker: '' });
+          this._events.emit('session', { state: 'disconnected', broker: this._broker });
           return result;
         })
         .finally(() => {
@@ -116,6 +119,7 @@ export class ScDK {
     return this._guard(async () => {
       const result = await this._bridge().request('session', this._token, this._options.timeoutMs);
       if (!isSessionInfo(result)) throw new ScdkError(2000, "The platform's session answer had an unexpected shape.");
+      this._broker = result.broker;
       this._events.emit('session', result);
       return result;
     });
@@ -223,6 +227,7 @@ export class ScDK {
       if (!isSessionInfo(session) || session.state !== 'connected') {
         throw new ScdkError(2000, 'The platform window finished without a connected account. Try again.');
       }
+      this._broker = session.broker;
       this._events.emit('session', session);
       this._events.emit('switch', { accountId: session.accountId });
       return { accountId: session.accountId, session };
