@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, iframeReachesCookies, test } from './fixtures';
-import { loginOnPlatform, platformSession, resetFaults, setFaults } from './helpers';
+import { loginOnPlatform, platformSession, resetFaults, setFaults, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // Every logout here is driven by a real click on the partner page (or by no click at all): no
@@ -8,12 +8,6 @@ import { PARTNER, PLATFORM } from './origins';
 // reason results are awaited on the console (waitForResult), never by polling the page, until the call is done.
 
 test.afterEach(async ({ request }) => resetFaults(request));
-
-/** The next result the partner page reports, read from its console without touching the page. */
-async function waitForResult(page: Page, timeout = 15_000): Promise<string> {
-  const message = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-result '), timeout });
-  return message.text().slice('scdk-result '.length);
-}
 
 async function openClickPage(page: Page, query = ''): Promise<void> {
   await page.goto(`${PARTNER}/e2e/click-logout.html${query}`);

@@ -66,3 +66,13 @@ export function recordPlatformRequests(context: BrowserContext): string[] {
   });
   return seen;
 }
+
+/**
+ * The next result a fixture page reports on its console ("scdk-result ..."), read without touching the
+ * page: Playwright's in-page polling (expect, waitForFunction, evaluate) counts as a click in Chromium,
+ * which would make "no click" tests pass falsely.
+ */
+export async function waitForResult(page: Page, timeout = 15_000): Promise<string> {
+  const message = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-result '), timeout });
+  return message.text().slice('scdk-result '.length);
+}

@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loginOnPlatform, platformSession, recordPlatformRequests } from './helpers';
+import { loginOnPlatform, platformSession, recordPlatformRequests, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // switchAccount(): the transport under the account switcher. Driven by real clicks; results are read
 // from the console so nothing polls the page (which would count as a click) before the call.
-
-async function waitForResult(page: Page, timeout = 20_000): Promise<string> {
-  const message = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-result '), timeout });
-  return message.text().slice('scdk-result '.length);
-}
 
 async function startSwitch(page: Page): Promise<Page> {
   await page.goto(`${PARTNER}/e2e/switch-account.html`);
