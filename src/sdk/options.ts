@@ -1,6 +1,7 @@
 import { ScdkError } from '../shared/scdk-error';
 import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
 import { resolvePlatformOrigin } from './platforms';
+import type { Locale, SwitcherTexts } from '../ui/texts';
 
 export type FallbackMode = 'popup' | 'redirect' | 'none';
 
@@ -16,6 +17,12 @@ export interface ScdkConfig {
   fallback?: FallbackMode;
   /** Start the bridge handshake at construction instead of at the first call. */
   preload?: boolean;
+  /** Language of the account switcher and the switch button: `'en'` (default) or `'hi'`. */
+  locale?: Locale;
+  /** Replaces any of the UI's texts, e.g. `{ switch: 'Change account' }`. */
+  texts?: Partial<SwitcherTexts>;
+  /** Where the browser has no constructable stylesheets: the nonce your CSP's `style-src` allows, put on the UI's `<style>`. */
+  nonce?: string;
   /** Kept for compatibility with the platform's other SDKs; has no effect here. */
   amo?: boolean;
 }

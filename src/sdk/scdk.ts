@@ -16,6 +16,10 @@ import { Emitter } from './emitter';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
 import { currentPageUrl, submitRedirectLogout, takeRedirectResult } from './redirect-logout';
 import { assertConnected, decodeToken, type TokenClaims } from './token';
+import { openSwitcher, type OpenSwitcher, type SwitcherUi } from '../ui/account-switcher';
+import { mountSwitchButton } from '../ui/switch-button';
+import type { SwitcherResult } from '../ui/switcher-state';
+import { normalizeUiOptions } from '../ui/ui-options';
 
 declare const __SCDK_VERSION__: string;
 
@@ -64,6 +68,10 @@ export class ScDK {
   private readonly _log: DebugLog;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
+  private readonly _ui: SwitcherUi;
+  /** The removals of mounted switch buttons, run by destroy(). */
+  private readonly _unmounts = new Set<() => void>();
+  private _switcher: OpenSwitcher | null = null;
   private _bridgeClient: BridgeClient | null = null;
   private _logoutInFlight: Promise<LogoutResult> | null = null;
   private _switchInFlight: Promise<SwitchResult> | null = null;
@@ -74,6 +82,7 @@ export class ScDK {
 
   constructor(options: ScdkOptions) {
     this._options = normalizeOptions(options);
+    this._ui = normalizeUiOptions(options.config ?? {});
     this._claims = decodeToken(options.smallcaseAuthToken);
     this._token = options.smallcaseAuthToken;
     this._log = createDebugLog(this._options.debug, this._options.gateway);
@@ -140,6 +149,62 @@ export class ScDK {
     return this._switchInFlight;
   }
 
+  /**
+   * Opens the account-switch modal: it shows the connected account and lets the user switch account
+   * or log out. Resolves when the user closes it after a switch (`{ status: 'switched', accountId, session }`)
+   * or a logout (`{ status: 'logged_out', hadSession }`); rejects 1010 when dismissed before, 1011 when the
+   * user closes the platform window mid-flow. While it is open, calls return the same promise.
+   */
+  openAccountSwitcher(): Promise<SwitcherResult> {
+    return this._guard(() => {
+      if (!this._switcher) {
+        const switcher = openSwitcher(
+          {
+            getSession: () => this.getSession(),
+            switchAccount: (onStep) => this.switchAccount(onStep),
+            brokerLogout: () => this.brokerLogout(),
+            closeWindows: (error) => this._closeWindows(error),
+          },
+          this._ui,
+        );
+        const forget = () => {
+          if (this._switcher === switcher) this._switcher = null;
+        };
+        switcher.result.then(forget, forget);
+        this._switcher = switcher;
+      }
+      return this._switcher.result;
+    });
+  }
+
+  /**
+   * Puts an account-switch button into `target` (an element or a selector): it shows the connected
+   * account when known and opens the switcher. Returns a function that removes it; destroy() does too.
+   */
+  mountSwitchButton(target: Element | string): () => void {
+    this._check();
+    const element = typeof target === 'string' ? document.querySelector(target) : target;
+    if (!(element instanceof Element)) {
+      throw new ScdkError(4000, `mountSwitchButton() needs an element, or a selector that matches one; got ${JSON.stringify(String(target))}.`);
+    }
+    const ignore = () => {};
+    const unmount = mountSwitchButton(
+      element,
+      {
+        onSession: (listener) => this.on('session', listener),
+        refresh: () => this.getSession().catch(ignore),
+        open: () => this.openAccountSwitcher().catch(ignore),
+      },
+      this._ui,
+    );
+    const remove = () => {
+      this._unmounts.delete(remove);
+      unmount();
+    };
+    this._unmounts.add(remove);
+    return remove;
+  }
+
   /** Subscribes to `session`, `logout`, `switch` or `error`; returns a function that unsubscribes. */
   on<K extends keyof ScdkEvents>(event: K, listener: (payload: ScdkEvents[K]) => void): () => void {
     return this._events.on(event, listener);
@@ -156,8 +221,9 @@ export class ScDK {
     const error = new ScdkError(5005, 'destroy() was called while this call was in flight.');
     this._bridgeClient?.close(error);
     this._bridgeClient = null;
-    this._windows.forEach((platformWindow) => platformWindow.close(error));
-    this._windows.clear();
+    this._switcher?.close(error);
+    this._unmounts.forEach((unmount) => unmount());
+    this._closeWindows(error);
     this._cancelRedirect?.();
     this._events.clear();
   }
@@ -177,9 +243,7 @@ export class ScDK {
    */
   private async _guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
-      if (typeof document === 'undefined') throw new ScdkError(5002, 'scDK calls need a browser page (no document here, e.g. server-side rendering).');
-      assertConnected(this._claims, Date.now());
+      this._check();
       return await fn();
     } catch (caught) {
       const error = caught instanceof ScdkError ? caught : new ScdkError(2000, String(caught));
@@ -187,6 +251,19 @@ export class ScDK {
       this._events.emit('error', error);
       throw error;
     }
+  }
+
+  /** The checks every call needs: not destroyed, in a browser page, a connected and unexpired token. Throws `ScdkError`. */
+  private _check(): void {
+    if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
+    if (typeof document === 'undefined') throw new ScdkError(5002, 'scDK calls need a browser page (no document here, e.g. server-side rendering).');
+    assertConnected(this._claims, Date.now());
+  }
+
+  /** Closes every platform window this instance has open; their flows reject with `error`. */
+  private _closeWindows(error: ScdkError): void {
+    this._windows.forEach((platformWindow) => platformWindow.close(error));
+    this._windows.clear();
   }
 
   private async _logout(returnTo: string | undefined): Promise<{ hadSession: boolean }> {

@@ -1,0 +1,115 @@
+import { h, render } from 'preact';
+import type { LogoutResult, SessionInfo } from '../bridge/protocol';
+import { ScdkError } from '../shared/scdk-error';
+import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
+import { createShadowHost } from './shadow-host';
+import { SWITCHER_CSS } from './styles';
+import type { SwitcherResult, SwitcherState } from './switcher-state';
+import { SwitcherView } from './switcher-view';
+import type { SwitcherTexts } from './texts';
+
+export const SWITCHER_TAG = 'scdk-account-switcher';
+
+/** What the modal needs from its `scDK` instance. */
+export interface SwitcherApi {
+  getSession(): Promise<SessionInfo>;
+  switchAccount(onStep: (step: 'logging-out' | 'choosing-account') => void): Promise<{ accountId: string; session: SessionInfo & { state: 'connected' } }>;
+  brokerLogout(): Promise<LogoutResult>;
+  /** Closes any platform window the instance has open; its flow rejects with `error`. */
+  closeWindows(error: ScdkError): void;
+}
+
+export interface SwitcherUi {
+  texts: SwitcherTexts;
+  nonce: string | undefined;
+}
+
+export interface OpenSwitcher {
+  result: Promise<SwitcherResult>;
+  /** Closes the modal at once; `result` rejects with `error` (destroy(), say). */
+  close(error: ScdkError): void;
+}
+
+/**
+ * Opens the account switcher: checks the session, then lets the user switch account or log out, each
+ * step on its own screen. Resolves when the user closes the finished modal; rejects 1010 when they
+ * dismiss it earlier, 1011 when they close the platform window mid-flow.
+ */
+export function openSwitcher(api: SwitcherApi, { texts, nonce }: SwitcherUi): OpenSwitcher {
+  const { host, mount } = createShadowHost(SWITCHER_TAG, SWITCHER_CSS, nonce);
+  const root = host.shadowRoot as ShadowRoot;
+  const returnFocus = deepActiveElement();
+  let state: SwitcherState = { phase: 'checking' };
+  let closed = false;
+  let retry = check;
+  let settle: (error: ScdkError | null, value?: SwitcherResult) => void = () => {};
+  const result = new Promise<SwitcherResult>((resolve, reject) => {
+    settle = (error, value) => (error ? reject(error) : resolve(value as SwitcherResult));
+  });
+
+  function show(next: SwitcherState): void {
+    state = next;
+    render(h(SwitcherView, { state, texts, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
+    // Each screen puts focus on its main action, or on the dialog while there is none to take.
+    (root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('[role=dialog]'))?.focus();
+  }
+
+  function follow<T>(promise: Promise<T>, next: (value: T) => SwitcherState): void {
+    promise.then(
+      (value) => closed || show(next(value)),
+      (error: ScdkError) => closed || (error.code === 1011 ? finish(error) : show({ phase: 'error', error })),
+    );
+  }
+
+  function check(): void {
+    show({ phase: 'checking' });
+    follow(api.getSession(), (session) => ({ phase: 'ready', session }));
+  }
+
+  // Runs inside the user's click: the platform window must open before anything awaits.
+  function onSwitch(): void {
+    retry = onSwitch;
+    follow(
+      api.switchAccount((step) => closed || show({ phase: step === 'logging-out' ? 'logging-out' : 'waiting' })),
+      ({ accountId, session }) => ({ phase: 'done', result: { status: 'switched', accountId, session } }),
+    );
+  }
+
+  function onLogout(): void {
+    retry = onLogout;
+    show({ phase: 'logging-out' });
+    follow(api.brokerLogout(), ({ hadSession }) => ({ phase: 'done', result: { status: 'logged_out', hadSession } }));
+  }
+
+  function onDismiss(): void {
+    if (state.phase === 'done') finish(null, state.result);
+    else finish(new ScdkError(1010, 'The user closed the account switcher.'));
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onDismiss();
+    } else if (event.key === 'Tab') {
+      wrapTab(event, root);
+    }
+  }
+
+  function finish(error: ScdkError | null, value?: SwitcherResult): void {
+    if (closed) return;
+    closed = true;
+    if (error) api.closeWindows(error);
+    mount.removeEventListener('keydown', onKeyDown);
+    render(null, mount);
+    host.remove();
+    restoreBackground();
+    returnFocus?.focus();
+    settle(error, value);
+  }
+
+  document.body.append(host);
+  const restoreBackground = makeBackgroundInert(host);
+  mount.addEventListener('keydown', onKeyDown);
+  check();
+  return { result, close: (error) => finish(error) };
+}
