@@ -1,0 +1,276 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { loginOnPlatform, platformSession, resetFaults, setFaults, waitForResult } from './helpers';
+import { PARTNER, PLATFORM } from './origins';
+
+// openAccountSwitcher() and mountSwitchButton() on a partner page (e2e/fixtures/switcher.html) that
+// loads the UMD with a <script> tag and has hostile CSS of its own. Results come from the console.
+
+const SWITCHER = '/e2e/switcher.html';
+
+/** Opens the switcher from the partner's button; `result` is what the page later prints (not awaited here). */
+async function openSwitcher(page: Page, path = SWITCHER): Promise<{ result: Promise<string> }> {
+  await page.goto(`${PARTNER}${path}`);
+  const open = page.getByRole('button', { name: 'Manage broker account' });
+  await expect(open).toBeEnabled();
+  const result = waitForResult(page, 30_000);
+  await open.click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  return { result };
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+const action = (page: Page, name: string) => dialog(page).getByRole('button', { name, exact: true });
+const phase = (page: Page) => page.locator('scdk-account-switcher [role=dialog]');
+
+async function switchInWindow(page: Page, accountId: string): Promise<Page> {
+  const [platformWindow] = await Promise.all([page.context().waitForEvent('page'), action(page, 'Switch account').click()]);
+  await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
+  await expect(phase(page)).toHaveAttribute('data-phase', 'waiting');
+  await expect(dialog(page)).toContainText('Choose the account in the window that opened.');
+  await platformWindow.getByRole('button', { name: new RegExp(accountId) }).click();
+  return platformWindow;
+}
+
+test.afterEach(async ({ request }) => resetFaults(request));
+
+test('switch AB1234 -> YZ5678 from the modal: every step shown, the page and the platform agree', async ({ page, context, cookieWorld }) => {
+  await loginOnPlatform(context, 'AB1234');
+  const { result } = await openSwitcher(page);
+  // The hidden iframe sees the account where it can reach the cookies; elsewhere the modal says it cannot.
+  if (cookieWorld === 'blocked') await expect(dialog(page)).toContainText('does not let this site see which account is connected');
+  else await expect(dialog(page)).toContainText(/AB(1234|••34)/); // masked: that login is not linked to this token's user
+  const platformWindow = await switchInWindow(page, 'YZ5678');
+  await expect(phase(page)).toHaveAttribute('data-phase', 'done');
+  await expect(dialog(page)).toContainText('Now connected · Demo Broker');
+  await expect(dialog(page)).toContainText('YZ5678');
+  await expect.poll(() => platformWindow.isClosed()).toBe(true);
+  // The mounted button follows the session events.
+  await expect(page.locator('scdk-switch-button').getByRole('button')).toHaveText(/YZ5678/);
+  await action(page, 'Done').click();
+  expect(await result).toBe('resolved {"status":"switched","accountId":"YZ5678"}');
+  await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+  expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'YZ5678' });
+  expect(await page.evaluate(() => (window as unknown as { switcherEvents: string[] }).switcherEvents)).toEqual([
+    'logout:{"success":true,"hadSession":true}',
+    'switch:{"accountId":"YZ5678"}',
+  ]);
+});
+
+test('log out from the modal resolves logged_out once the user closes it', async ({ page, context }) => {
+  await loginOnPlatform(context, 'AB1234');
+  const { result } = await openSwitcher(page);
+  await action(page, 'Log out').click();
+  await expect(dialog(page)).toContainText('You are logged out of your broker account.');
+  expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+  await action(page, 'Done').click();
+  expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
+});
+
+test.describe('cancel paths', () => {
+  for (const [how, dismiss] of [
+    ['Cancel', (page: Page) => action(page, 'Cancel').click()],
+    ['the × button', (page: Page) => action(page, 'Close').click()],
+    ['a click on the backdrop', (page: Page) => page.mouse.click(5, 5)],
+    ['Escape', (page: Page) => page.keyboard.press('Escape')],
+  ] as const) {
+    test(`${how} rejects 1010 and leaves nothing behind`, async ({ page }) => {
+      const { result } = await openSwitcher(page);
+      await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
+      await dismiss(page);
+      expect(await result).toBe('rejected 1010 user_cancelled');
+      await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+      expect(await page.locator('body > *').evaluateAll((nodes) => nodes.filter((n) => (n as HTMLElement).inert).length)).toBe(0);
+    });
+  }
+
+  test('dismissing while the user picks an account rejects 1010 and closes the platform window', async ({ page, context }) => {
+    await loginOnPlatform(context, 'AB1234');
+    const { result } = await openSwitcher(page);
+    const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
+    await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
+    await page.bringToFront();
+    await action(page, 'Cancel').click();
+    expect(await result).toBe('rejected 1010 user_cancelled');
+    await expect.poll(() => platformWindow.isClosed()).toBe(true);
+  });
+
+  test('closing the platform window before it finishes rejects 1011 and closes the modal', async ({ page, context }) => {
+    await loginOnPlatform(context, 'AB1234');
+    const { result } = await openSwitcher(page);
+    const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
+    await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
+    await platformWindow.close();
+    expect(await result).toBe('rejected 1011 user_cancelled');
+    await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+  });
+});
+
+test('an error has its own screen, and Try again recovers once the platform does', async ({ page, request, cookieWorld }) => {
+  test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
+  await setFaults(request, { api: '500' });
+  const { result } = await openSwitcher(page);
+  await expect(phase(page)).toHaveAttribute('data-phase', 'error');
+  await expect(dialog(page)).toContainText('Something went wrong. (2000)');
+  await expect(action(page, 'Try again')).toBeFocused();
+  await resetFaults(request);
+  await action(page, 'Try again').click();
+  await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
+  await expect(dialog(page)).toContainText('No broker account is connected.');
+  await action(page, 'Cancel').click();
+  expect(await result).toBe('rejected 1010 user_cancelled');
+});
+
+test("with fallback 'none' where cookies are blocked, the modal says what it cannot do", async ({ page, context, cookieWorld }) => {
+  test.skip(cookieWorld !== 'blocked', 'only the blocked world keeps the cookies from the iframe');
+  await loginOnPlatform(context, 'AB1234');
+  const { result } = await openSwitcher(page, `${SWITCHER}?fallback=none`);
+  await action(page, 'Log out').click();
+  await expect(dialog(page)).toContainText('Your browser blocks the broker’s sign-in on this site. (5003)');
+  expect((await platformSession(context)).loggedIn).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await result).toBe('rejected 1010 user_cancelled');
+});
+
+test.describe('one world is enough', () => {
+  test.beforeEach(({ cookieWorld }) => test.skip(cookieWorld !== 'blocked', 'no cookie access involved'));
+
+  test('under a strict CSP (no unsafe-inline) the modal is styled and no violation is reported', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => m.text().startsWith('scdk-csp-violation') && violations.push(m.text()));
+    const { result } = await openSwitcher(page, '/e2e/switcher-csp.html');
+    const response = await page.request.get(`${PARTNER}/e2e/switcher-csp.html`);
+    expect(response.headers()['content-security-policy']).toContain("style-src 'self';");
+    await expectStyled(page);
+    await page.keyboard.press('Escape');
+    expect(await result).toBe('rejected 1010 user_cancelled');
+    expect(violations).toEqual([]);
+  });
+
+  test('without constructable stylesheets, config.nonce lets the <style> fallback pass the CSP', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => m.text().startsWith('scdk-csp-violation') && violations.push(m.text()));
+    await openSwitcher(page, '/e2e/switcher-nonce.html?noSheets=1&nonce=e2e-style-nonce');
+    await expectStyled(page);
+    expect(await page.locator('scdk-account-switcher').evaluate((host) => host.shadowRoot!.querySelector('style')?.nonce)).toBe(
+      'e2e-style-nonce',
+    );
+    expect(violations).toEqual([]);
+  });
+
+  test('self-check: without the nonce the same page reports the violation the test above looks for', async ({ page }) => {
+    const violation = page.waitForEvent('console', (m) => m.text().startsWith('scdk-csp-violation style-src'));
+    await openSwitcher(page, '/e2e/switcher-nonce.html?noSheets=1');
+    await violation;
+  });
+
+  test('partner CSS does not reach inside; the three custom properties theme it', async ({ page }) => {
+    await openSwitcher(page);
+    const primary = action(page, 'Switch account');
+    expect(await primary.evaluate((b) => getComputedStyle(b).textTransform)).toBe('none');
+    expect(await primary.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(33, 81, 201)');
+    await page.keyboard.press('Escape');
+    await page.addStyleTag({ content: ':root{--scdk-accent:rgb(0, 110, 60);--scdk-radius:2px;--scdk-font:monospace}' });
+    await page.getByRole('button', { name: 'Manage broker account' }).click();
+    expect(await action(page, 'Switch account').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(0, 110, 60)');
+    expect(await page.locator('scdk-account-switcher [role=dialog]').evaluate((d) => getComputedStyle(d).borderRadius)).toBe('2px');
+  });
+
+  test('Hindi with config.locale, and any text overridden with config.texts', async ({ page }) => {
+    await openSwitcher(page, `${SWITCHER}?locale=hi`);
+    await expect(dialog(page)).toHaveAccessibleName('ब्रोकर खाता');
+    await expect(action(page, 'खाता बदलें')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await openSwitcher(page, `${SWITCHER}?texts=${encodeURIComponent(JSON.stringify({ switch: 'Change account', title: 'Your broker' }))}`);
+    await expect(dialog(page)).toHaveAccessibleName('Your broker');
+    await expect(action(page, 'Change account')).toBeVisible();
+    await expect(page.locator('scdk-switch-button').getByRole('button')).toHaveText('Change account');
+  });
+
+  test('bad UI options throw 4000 at construction, saying what is wrong', async ({ page }) => {
+    await page.goto(`${PARTNER}${SWITCHER}`);
+    const errors = await page.evaluate(() => {
+      const token = 'x.y.z';
+      const attempt = (config: unknown) => {
+        try {
+          new window.scDK({ gateway: 'demo', smallcaseAuthToken: token, config } as never);
+          return 'no error';
+        } catch (error) {
+          const e = error as { code: number; detail: string };
+          return `${e.code} ${e.detail}`;
+        }
+      };
+      return [attempt({ locale: 'fr' }), attempt({ texts: { switch: 3 } }), attempt({ texts: { nope: 'x' } }), attempt({ nonce: 1 })];
+    });
+    expect(errors[0]).toMatch(/^4000 config.locale must be one of en, hi/);
+    expect(errors[1]).toMatch(/^4000 config.texts/);
+    expect(errors[2]).toMatch(/^4000 config.texts/);
+    expect(errors[3]).toMatch(/^4000 config.nonce/);
+  });
+
+  test('a guest token rejects 4004 without opening anything; two opens share one modal', async ({ page }) => {
+    await page.goto(`${PARTNER}${SWITCHER}?guest=1`);
+    await expect(page.getByRole('button', { name: 'Manage broker account' })).toBeEnabled();
+    const result = waitForResult(page);
+    await page.getByRole('button', { name: 'Manage broker account' }).click();
+    expect(await result).toBe('rejected 4004 not_connected');
+    await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+
+    await page.goto(`${PARTNER}${SWITCHER}`);
+    await expect(page.getByRole('button', { name: 'Manage broker account' })).toBeEnabled();
+    const same = await page.evaluate(() => {
+      const sdk = (window as unknown as { scGateway: { openAccountSwitcher(): Promise<unknown> } }).scGateway;
+      const first = sdk.openAccountSwitcher();
+      const second = sdk.openAccountSwitcher();
+      first.catch(() => {});
+      second.catch(() => {});
+      return document.querySelectorAll('scdk-account-switcher').length;
+    });
+    expect(same).toBe(1);
+  });
+
+  test('the button: unmount and destroy() remove it; destroy() closes an open modal with 5005; two script copies mount fine', async ({ page }) => {
+    await page.goto(`${PARTNER}${SWITCHER}`);
+    await expect(page.getByRole('button', { name: 'Manage broker account' })).toBeEnabled();
+    await expect(page.locator('scdk-switch-button')).toHaveCount(1);
+    const outcome = await page.evaluate(async () => {
+      const sdk = (window as unknown as { scGateway: { openAccountSwitcher(): Promise<unknown>; mountSwitchButton(t: string): () => void; destroy(): void } })
+        .scGateway;
+      const unmount = sdk.mountSwitchButton('main');
+      const mounted = document.querySelectorAll('scdk-switch-button').length;
+      unmount();
+      unmount();
+      const afterUnmount = document.querySelectorAll('scdk-switch-button').length;
+      const modal = sdk.openAccountSwitcher().catch((e: { code: number }) => e.code);
+      sdk.destroy();
+      return { mounted, afterUnmount, modal: await modal, left: document.querySelectorAll('scdk-switch-button, scdk-account-switcher').length };
+    });
+    expect(outcome).toEqual({ mounted: 2, afterUnmount: 1, modal: 5005, left: 0 });
+
+    // A second copy of the script (a tag manager plus a hard-coded tag): mounting from both never throws.
+    await page.addScriptTag({ url: `${PARTNER}/scdk.umd.js` });
+    const second = await page.evaluate(async () => {
+      const { token } = await (await fetch('/api/token?smallcaseAuthId=user-1')).json();
+      const platformUrl = document.querySelector<HTMLMetaElement>('meta[name="scdk-e2e-platform"]')!.content;
+      const a = new window.scDK({ gateway: 'demo', smallcaseAuthToken: token, config: { platformUrl } });
+      const b = new window.scDK({ gateway: 'demo', smallcaseAuthToken: token, config: { platformUrl } });
+      a.mountSwitchButton('main');
+      b.mountSwitchButton('main');
+      const count = document.querySelectorAll('scdk-switch-button').length;
+      a.destroy();
+      b.destroy();
+      return count;
+    });
+    expect(second).toBe(2);
+  });
+});
+
+/** The switcher's own styles apply: a white rounded dialog with the primary colour on its main action. */
+async function expectStyled(page: Page): Promise<void> {
+  const look = await page.locator('scdk-account-switcher [role=dialog]').evaluate((d) => {
+    const style = getComputedStyle(d);
+    return { background: style.backgroundColor, radius: style.borderRadius, position: style.position };
+  });
+  expect(look).toEqual({ background: 'rgb(255, 255, 255)', radius: '14px', position: 'relative' });
+  expect(await action(page, 'Switch account').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(33, 81, 201)');
+}
