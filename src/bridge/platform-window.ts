@@ -1,5 +1,5 @@
 import type { DebugLog } from '../shared/debug-log';
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError, connectionLost, timedOut } from '../shared/scdk-error';
 import { PortChannel, sendConnect } from './port-channel';
 import { isHelloMessage } from './protocol';
 
@@ -11,6 +11,8 @@ export const WINDOW_CLOSED_POLL_MS = 250;
  */
 export const WINDOW_NAME_PREFIX = 'scdk_';
 export const WINDOW_FEATURES = 'popup,width=480,height=680';
+
+const windowClosed = (): ScdkError => new ScdkError(1011, 'The platform window was closed before it finished.');
 
 export interface PlatformWindowOptions {
   platformOrigin: string;
@@ -39,22 +41,18 @@ export class PlatformWindow {
     // NOTE: no 'noopener': with it window.open returns null even when the window opened, and the page has no opener to report to.
     const win = window.open(url, WINDOW_NAME_PREFIX + Math.random().toString(36).slice(2), WINDOW_FEATURES);
     if (!win) {
-      throw new ScdkError(
-        5004,
-        'The browser blocked the platform window. Call this from a click handler (a window is allowed only shortly after a click), ' +
-          "or set config.fallback to 'redirect'.",
-      );
+      throw new ScdkError(5004, "The browser blocked the platform window: call this from a click, or set config.fallback 'redirect'.");
     }
     this._win = win;
     window.addEventListener('message', this._onMessage);
     this._closedPoll = setInterval(() => {
-      if (win.closed) this.close(new ScdkError(1011, 'The platform window was closed before it finished.'));
+      if (win.closed) this.close(windowClosed());
     }, WINDOW_CLOSED_POLL_MS);
   }
 
   /** Resolves once the page in the window is connected; rejects 1011 if the user closes it, 5001 after `timeoutMs` if given. */
   connection(timeoutMs?: number): Promise<PortChannel> {
-    if (this._finished) return Promise.reject(new ScdkError(1011, 'The platform window is already closed.'));
+    if (this._finished) return Promise.reject(windowClosed());
     if (this._channel) return Promise.resolve(this._channel);
     return new Promise((resolve, reject) => {
       const timer =
@@ -62,7 +60,7 @@ export class PlatformWindow {
           ? undefined
           : setTimeout(() => {
               this._waiting = null;
-              reject(new ScdkError(5001, `The platform window at ${this._options.platformOrigin} did not answer in time. Try again.`));
+              reject(timedOut(`The platform window at ${this._options.platformOrigin}`));
             }, timeoutMs);
       this._waiting = {
         resolve: (channel) => {
@@ -81,7 +79,7 @@ export class PlatformWindow {
 
   /** Sends the window to another platform page; its next `hello` connects again. */
   navigate(url: string): void {
-    this._dropChannel(new ScdkError(5002, 'The platform window moved to another page.'));
+    this._dropChannel(connectionLost());
     this._win.location.replace(url);
   }
 
@@ -110,7 +108,7 @@ export class PlatformWindow {
     const data: unknown = event.data;
     if (!isHelloMessage(data) || data.gateway !== gateway) return;
     // A new document said hello: any previous port belonged to the page before it.
-    this._dropChannel(new ScdkError(5002, 'The platform window reloaded.'));
+    this._dropChannel(connectionLost());
     this._cancelConnect = sendConnect(this._win, platformOrigin, gateway, log, (outcome) => {
       this._cancelConnect = () => {};
       if (outcome instanceof ScdkError) {

@@ -1,4 +1,4 @@
-import { ScdkError } from '../shared/scdk-error';
+import { badOption } from '../shared/scdk-error';
 
 /** The broker platform most gateways connect to. */
 export const DEFAULT_PLATFORM_ORIGIN = 'https://smallcase.zerodha.com';
@@ -23,7 +23,7 @@ export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): st
   }
   const secure = url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)));
   if (!url || !secure) {
-    throw new ScdkError(4000, `config.platformUrl must be an absolute https:// URL (http:// only on localhost), got ${JSON.stringify(String(platformUrl))}.`);
+    throw badOption('config.platformUrl', 'an https URL (http on localhost only)', platformUrl);
   }
   return url.origin;
 }

@@ -1,4 +1,5 @@
 import { BridgeClient } from '../bridge/bridge-client';
+import { pageUrl } from '../bridge/bridge-frame';
 import { PlatformWindow } from '../bridge/platform-window';
 import {
   LOGIN_PATH,
@@ -67,7 +68,7 @@ export class ScDK {
   private _bridgeClient: BridgeClient | null = null;
   private _logoutInFlight: Promise<LogoutResult> | null = null;
   private _switchInFlight: Promise<SwitchResult> | null = null;
-  private _cancelRedirect: (() => void) | null = null;
+  private _cancelRedirect: ((error: ScdkError) => void) | null = null;
   /** The broker name from the last session answer, so the post-logout `session` event can carry it. */
   private _broker = '';
   private _destroyed = false;
@@ -118,7 +119,7 @@ export class ScDK {
   getSession(): Promise<SessionInfo> {
     return this._guard(async () => {
       const result = await this._bridge().request('session', this._token, this._options.timeoutMs);
-      if (!isSessionInfo(result)) throw new ScdkError(2000, "The platform's session answer had an unexpected shape.");
+      if (!isSessionInfo(result)) throw badAnswer(2000);
       this._broker = result.broker;
       this._events.emit('session', result);
       return result;
@@ -153,12 +154,12 @@ export class ScDK {
   destroy(): void {
     if (this._destroyed) return;
     this._destroyed = true;
-    const error = new ScdkError(5005, 'destroy() was called while this call was in flight.');
+    const error = new ScdkError(5005, 'destroy() was called during this call.');
     this._bridgeClient?.close(error);
     this._bridgeClient = null;
     this._windows.forEach((platformWindow) => platformWindow.close(error));
     this._windows.clear();
-    this._cancelRedirect?.();
+    this._cancelRedirect?.(error);
     this._events.clear();
   }
 
@@ -177,8 +178,8 @@ export class ScDK {
    */
   private async _guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
-      if (typeof document === 'undefined') throw new ScdkError(5002, 'scDK calls need a browser page (no document here, e.g. server-side rendering).');
+      if (this._destroyed) throw new ScdkError(5005, 'This instance was destroyed: create a new scDK.');
+      if (typeof document === 'undefined') throw new ScdkError(5002, 'No document (SSR?): call this in a browser page.');
       assertConnected(this._claims, Date.now());
       return await fn();
     } catch (caught) {
@@ -196,13 +197,11 @@ export class ScDK {
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
     this._log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
-      throw new ScdkError(
-        5003,
-        "This browser keeps the platform's cookies from embedded pages, so the session cannot be reached from here, " +
-          "and config.fallback is 'none'. Use 'popup' (call from a click) or 'redirect'.",
-      );
+      throw new ScdkError(5003, "The browser keeps the platform's cookies from the bridge and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
-    return fallback === 'redirect' ? this._logoutByRedirect(returnTo ?? currentPageUrl()) : this._logoutInWindow();
+    return fallback === 'redirect'
+      ? this._logoutByRedirect(returnTo ?? currentPageUrl())
+      : this._logoutInWindow((_, hadSession) => ({ hadSession }));
   }
 
   /**
@@ -211,51 +210,42 @@ export class ScDK {
    * comes before window.open, so a slow network cannot cost the click, and no session is ended
    * unless the window that lets the user pick the next account is already open.
    */
-  private async _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
+  private _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
     const { timeoutMs, platformOrigin, gateway } = this._options;
-    const platformWindow = this._openWindow(this._windowUrl());
-    try {
-      onStep('logging-out');
-      const logoutChannel = await platformWindow.connection(timeoutMs);
-      const { hadSession } = expectLogoutResult(await logoutChannel.request('logout', this._token, timeoutMs));
+    return this._logoutInWindow(async (platformWindow, hadSession) => {
       this._events.emit('logout', { success: true, hadSession });
-      platformWindow.navigate(`${platformOrigin}${LOGIN_PATH}?gateway=${encodeURIComponent(gateway)}`);
+      platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       onStep('choosing-account');
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
       const session = await channel.request('session', this._token, timeoutMs);
       if (!isSessionInfo(session) || session.state !== 'connected') {
-        throw new ScdkError(2000, 'The platform window finished without a connected account. Try again.');
+        throw new ScdkError(2000, 'The platform window finished with no connected account. Try again.');
       }
       this._broker = session.broker;
       this._events.emit('session', session);
       this._events.emit('switch', { accountId: session.accountId });
       return { accountId: session.accountId, session };
-    } finally {
-      this._windows.delete(platformWindow);
-      platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
-    }
+    }, onStep);
   }
 
-  private _windowUrl(): string {
-    const { platformOrigin, gateway } = this._options;
-    return `${platformOrigin}${WINDOW_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
-  }
-
-  private _openWindow(url: string): PlatformWindow {
-    const { platformOrigin, gateway } = this._options;
+  /**
+   * The platform window fallback, and the first step of a switch: opens the window now (inside the
+   * click), logs out in it first-party, then hands the window to `then`. Closed whatever happens.
+   */
+  private async _logoutInWindow<T>(
+    then: (platformWindow: PlatformWindow, hadSession: boolean) => T | Promise<T>,
+    onStep: (step: SwitchStep) => void = () => {},
+  ): Promise<T> {
+    const { timeoutMs, platformOrigin, gateway } = this._options;
+    const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
     const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this._log });
     this._windows.add(platformWindow);
-    return platformWindow;
-  }
-
-  /** The platform window fallback: opened now (inside the click), logs out first-party, closed when it answers. */
-  private async _logoutInWindow(): Promise<{ hadSession: boolean }> {
-    const { timeoutMs } = this._options;
-    const platformWindow = this._openWindow(this._windowUrl());
     try {
+      onStep('logging-out');
       const channel = await platformWindow.connection(timeoutMs);
-      return expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
+      const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
+      return await then(platformWindow, hadSession);
     } finally {
       this._windows.delete(platformWindow);
       platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
@@ -273,34 +263,37 @@ export class ScDK {
         this._cancelRedirect = null;
         removeEventListener('pagehide', onLeave);
         removeForm();
-        reject(new ScdkError(5002, 'The page did not navigate to the platform for the redirect logout (is form-action blocked by CSP?).'));
+        reject(new ScdkError(5002, 'The page did not leave for the redirect logout (CSP form-action?).'));
       }, timeoutMs);
       addEventListener('pagehide', onLeave);
-      this._cancelRedirect = () => {
+      this._cancelRedirect = (error) => {
         clearTimeout(timer);
         removeEventListener('pagehide', onLeave);
         removeForm();
-        reject(new ScdkError(5005, 'destroy() was called during the redirect logout.'));
+        reject(error);
       };
     });
   }
 }
 
+/** An answer from the platform that failed its shape check. */
+function badAnswer(code: 2000 | 3023): ScdkError {
+  return new ScdkError(code, 'The platform answered in an unexpected shape.');
+}
+
 function expectLogoutResult(result: unknown): { hadSession: boolean } {
-  if (!isLogoutResult(result)) throw new ScdkError(3023, "The platform's logout answer had an unexpected shape.");
+  if (!isLogoutResult(result)) throw badAnswer(3023);
   return result;
 }
 
 function checkLogoutOptions(options: unknown): ScdkError | null {
-  if (typeof options !== 'object' || options === null) {
-    return new ScdkError(4000, 'brokerLogout() takes no argument or { onSuccess, onFailure, returnTo }.');
-  }
-  const { onSuccess, onFailure, returnTo } = options as Record<string, unknown>;
-  if ((onSuccess !== undefined && typeof onSuccess !== 'function') || (onFailure !== undefined && typeof onFailure !== 'function')) {
-    return new ScdkError(4000, 'brokerLogout({ onSuccess, onFailure }): both must be functions when given.');
-  }
-  if (returnTo !== undefined && (typeof returnTo !== 'string' || !/^https?:\/\//.test(returnTo))) {
-    return new ScdkError(4000, 'brokerLogout({ returnTo }) must be an absolute http(s) URL on the gateway\'s allowlist.');
-  }
-  return null;
+  const { onSuccess, onFailure, returnTo } = (options ?? 0) as Record<string, unknown>;
+  const isFunction = (value: unknown) => value === undefined || typeof value === 'function';
+  return typeof options === 'object' &&
+    options &&
+    isFunction(onSuccess) &&
+    isFunction(onFailure) &&
+    (returnTo === undefined || (typeof returnTo === 'string' && /^https?:\/\//.test(returnTo)))
+    ? null
+    : new ScdkError(4000, 'brokerLogout({ onSuccess, onFailure, returnTo }): functions, and an allowlisted http(s) URL.');
 }

@@ -21,13 +21,14 @@ function decodeSegment(segment: string): unknown {
 }
 
 function invalid(why: string): ScdkError {
-  return new ScdkError(4002, `smallcaseAuthToken ${why}. Pass the JWT your backend signed for this user with the gateway secret.`);
+  return new ScdkError(4002, `smallcaseAuthToken ${why}: pass the JWT your backend signed with the gateway secret.`);
 }
 
 /** Decodes (does not verify: only the platform holds the secret) the partner's JWT, or throws 4002. */
 export function decodeToken(token: unknown): TokenClaims {
-  if (typeof token !== 'string' || token.length === 0) throw invalid('is missing');
-  if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) throw invalid('is not a JWT (three base64url parts separated by dots)');
+  if (!token) throw invalid('is missing');
+  const notJwt = () => invalid('is not a decodable JWT');
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) throw notJwt();
   const [header, payload] = token.split('.');
   let decodedHeader: unknown;
   let claims: unknown;
@@ -35,16 +36,16 @@ export function decodeToken(token: unknown): TokenClaims {
     decodedHeader = decodeSegment(header);
     claims = decodeSegment(payload);
   } catch {
-    throw invalid('could not be decoded');
+    throw notJwt();
   }
-  if (typeof decodedHeader !== 'object' || decodedHeader === null || typeof (decodedHeader as { alg?: unknown }).alg !== 'string') {
-    throw invalid('has no valid JWT header');
+  // A header with an `alg`, and a JSON object payload.
+  if (typeof (decodedHeader as { alg?: unknown } | null)?.alg !== 'string' || typeof claims !== 'object' || !claims || Array.isArray(claims)) {
+    throw notJwt();
   }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw invalid('has no JSON object payload');
   const { smallcaseAuthId, guest, exp, iat } = claims as Record<string, unknown>;
   const isConnected = typeof smallcaseAuthId === 'string' && smallcaseAuthId.length > 0;
-  if (!isConnected && guest !== true) throw invalid('payload has neither smallcaseAuthId nor guest: true');
-  if (exp !== undefined && typeof exp !== 'number') throw invalid('payload has a non-numeric exp');
+  if (!isConnected && guest !== true) throw invalid('needs smallcaseAuthId or guest: true');
+  if (exp !== undefined && typeof exp !== 'number') throw invalid('exp must be a number');
   return {
     smallcaseAuthId: isConnected ? (smallcaseAuthId as string) : undefined,
     guest: guest === true && !isConnected,
@@ -56,9 +57,9 @@ export function decodeToken(token: unknown): TokenClaims {
 /** Throws 4004 for a guest and 4003 for an expired token; both checked before any network or iframe work. */
 export function assertConnected(claims: TokenClaims, nowMs: number): void {
   if (claims.guest || !claims.smallcaseAuthId) {
-    throw new ScdkError(4004, 'This needs a connected user, but smallcaseAuthToken is a guest token. Sign a token with the user\'s smallcaseAuthId.');
+    throw new ScdkError(4004, "smallcaseAuthToken is a guest's: sign one with the user's smallcaseAuthId.");
   }
   if (claims.exp !== undefined && claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000) {
-    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toISOString()}. Fetch a fresh token from your backend.`);
+    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toISOString()}. Fetch a fresh token.`);
   }
 }

@@ -22,10 +22,30 @@ export class ScdkError extends Error {
       const detail = typeof candidate.detail === 'string' ? candidate.detail : '';
       return new ScdkError(candidate.code, detail);
     }
-    return new ScdkError(2000, 'The platform answered with an error scdk does not recognise.');
+    return new ScdkError(2000, 'The platform sent an error scdk does not know.');
   }
 
   toJSON(): ErrorPayload {
     return errorPayload(this.code, this.detail);
   }
 }
+
+/** What a partner passed, for a detail: JSON where possible (a string shows its quotes). Never used on the token. */
+export const shown = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value; // a BigInt or a cyclic object
+  }
+};
+
+/** 4000 for a malformed option: names it, says what it takes, shows what it got. */
+export const badOption = (name: string, expected: string, got: unknown): ScdkError =>
+  new ScdkError(4000, `${name}: ${expected}, got ${shown(got)}.`);
+
+/** 5001 for `what` (the bridge, a platform window, a request) that did not answer within `config.timeoutMs`. */
+export const timedOut = (what: string): ScdkError =>
+  new ScdkError(5001, `${what} did not answer in time: check the network or raise config.timeoutMs.`);
+
+/** 5002 for a bridge or platform window whose page went away mid-call (reloaded, removed, navigated). */
+export const connectionLost = (): ScdkError => new ScdkError(5002, 'The platform page was reloaded or removed. Try again.');
