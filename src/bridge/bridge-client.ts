@@ -17,17 +17,17 @@ export interface BridgeClientOptions {
  * The handshake is shared by concurrent callers and started again after a failure, so a retry works.
  */
 export class BridgeClient {
-  private _storage: StorageState | null = null;
-  private _handshake: Promise<StorageState> | null = null;
-  private _abortHandshake: ((error: ScdkError) => void) | null = null;
-  private _frame: HTMLIFrameElement | null = null;
-  private _channel: PortChannel | null = null;
+  private _storage?: StorageState;
+  private _handshake?: Promise<StorageState>;
+  private _abortHandshake?: (error: ScdkError) => void;
+  private _frame?: HTMLIFrameElement;
+  private _channel?: PortChannel;
 
   constructor(private readonly _options: BridgeClientOptions) {}
 
   /** What the connected bridge reported; null until connected (or once its iframe left the page). Lets callers decide synchronously. */
-  get storage(): StorageState | null {
-    return this._frame?.isConnected ? this._storage : null;
+  get storage(): StorageState | undefined {
+    return this._frame?.isConnected ? this._storage : undefined;
   }
 
   /** Connects (or joins the connection in progress) and resolves with the bridge's storage state. */
@@ -52,15 +52,15 @@ export class BridgeClient {
     if (this._abortHandshake) this._abortHandshake(error);
     if (this._channel) {
       this._channel.close(error);
-      this._channel = null;
+      this._channel = undefined;
     }
     if (this._frame) {
       this._frame.removeEventListener('load', this._onFrameReload);
       this._frame.remove();
-      this._frame = null;
+      this._frame = undefined;
     }
-    this._handshake = null;
-    this._storage = null;
+    this._handshake = undefined;
+    this._storage = undefined;
   }
 
   /** A second `load` means the bridge document was replaced: its port is dead, so start over next call. */
@@ -85,13 +85,13 @@ export class BridgeClient {
         clearTimeout(graceTimer);
         diagnosis.abort();
         frame.removeEventListener('load', onFirstLoad);
-        this._abortHandshake = null;
+        this._abortHandshake = undefined;
         if (outcome instanceof ScdkError) {
           log('handshake failed', outcome.message);
           cancelConnect();
           frame.remove();
-          if (this._frame === frame) this._frame = null;
-          this._handshake = null;
+          if (this._frame === frame) this._frame = undefined;
+          this._handshake = undefined;
           reject(outcome);
           return;
         }

@@ -27,8 +27,8 @@ export interface PlatformWindowOptions {
  */
 export class PlatformWindow {
   private readonly _win: Window;
-  private _channel: PortChannel | null = null;
-  private _waiting: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void } | null = null;
+  private _channel?: PortChannel;
+  private _waiting?: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void };
   private _cancelConnect: () => void = () => {};
   private readonly _closedPoll: ReturnType<typeof setInterval>;
   private _finished = false;
@@ -59,18 +59,18 @@ export class PlatformWindow {
         timeoutMs === undefined
           ? undefined
           : setTimeout(() => {
-              this._waiting = null;
+              this._waiting = undefined;
               reject(timedOut(`The platform window at ${this._options.platformOrigin}`));
             }, timeoutMs);
       this._waiting = {
         resolve: (channel) => {
           clearTimeout(timer);
-          this._waiting = null;
+          this._waiting = undefined;
           resolve(channel);
         },
         reject: (error) => {
           clearTimeout(timer);
-          this._waiting = null;
+          this._waiting = undefined;
           reject(error);
         },
       };
@@ -98,7 +98,7 @@ export class PlatformWindow {
     this._cancelConnect();
     this._cancelConnect = () => {};
     this._channel?.close(error);
-    this._channel = null;
+    this._channel = undefined;
   }
 
   private readonly _onMessage = (event: MessageEvent): void => {

@@ -70,7 +70,7 @@ export class PortChannel {
         this._pending.delete(id);
         this._log('timeout', method);
         reject(timedOut(`The platform's "${method}"`));
-      }, Math.max(0, timeoutMs));
+      }, timeoutMs); // negative (the handshake took it all) fires at once
       this._pending.set(id, { resolve, reject, timer });
       this._port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
     });

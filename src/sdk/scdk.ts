@@ -65,10 +65,10 @@ export class ScDK {
   private readonly _log: DebugLog;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
-  private _bridgeClient: BridgeClient | null = null;
-  private _logoutInFlight: Promise<LogoutResult> | null = null;
-  private _switchInFlight: Promise<SwitchResult> | null = null;
-  private _cancelRedirect: ((error: ScdkError) => void) | null = null;
+  private _bridgeClient?: BridgeClient;
+  private _logoutInFlight?: Promise<LogoutResult>;
+  private _switchInFlight?: Promise<SwitchResult>;
+  private _cancelRedirect?: (error: ScdkError) => void;
   /** The broker name from the last session answer, so the post-logout `session` event can carry it. */
   private _broker = '';
   private _destroyed = false;
@@ -102,7 +102,7 @@ export class ScDK {
           return result;
         })
         .finally(() => {
-          this._logoutInFlight = null;
+          this._logoutInFlight = undefined;
         });
     }
     const promise = this._logoutInFlight;
@@ -135,7 +135,7 @@ export class ScDK {
   switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
     if (!this._switchInFlight) {
       this._switchInFlight = this._guard(() => this._switch(onStep ?? (() => {}))).finally(() => {
-        this._switchInFlight = null;
+        this._switchInFlight = undefined;
       });
     }
     return this._switchInFlight;
@@ -156,7 +156,7 @@ export class ScDK {
     this._destroyed = true;
     const error = new ScdkError(5005, 'destroy() was called during this call.');
     this._bridgeClient?.close(error);
-    this._bridgeClient = null;
+    this._bridgeClient = undefined;
     this._windows.forEach((platformWindow) => platformWindow.close(error));
     this._windows.clear();
     this._cancelRedirect?.(error);
@@ -260,7 +260,7 @@ export class ScDK {
       // The page is leaving for the platform: a slow answer must not be reported as a failure.
       const onLeave = () => clearTimeout(timer);
       const timer = setTimeout(() => {
-        this._cancelRedirect = null;
+        this._cancelRedirect = undefined;
         removeEventListener('pagehide', onLeave);
         removeForm();
         reject(new ScdkError(5002, 'The page did not leave for the redirect logout (CSP form-action?).'));

@@ -7,15 +7,14 @@ export interface TokenClaims {
   smallcaseAuthId?: string;
   guest?: boolean;
   exp?: number;
-  iat?: number;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN_LENGTH = 8192;
 
 function decodeSegment(segment: string): unknown {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  // atob takes unpadded base64 (the HTML spec's forgiving-base64 decode), so only the alphabet changes.
+  const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
@@ -42,7 +41,7 @@ export function decodeToken(token: unknown): TokenClaims {
   if (typeof (decodedHeader as { alg?: unknown } | null)?.alg !== 'string' || typeof claims !== 'object' || !claims || Array.isArray(claims)) {
     throw notJwt();
   }
-  const { smallcaseAuthId, guest, exp, iat } = claims as Record<string, unknown>;
+  const { smallcaseAuthId, guest, exp } = claims as Record<string, unknown>;
   const isConnected = typeof smallcaseAuthId === 'string' && smallcaseAuthId.length > 0;
   if (!isConnected && guest !== true) throw invalid('needs smallcaseAuthId or guest: true');
   if (exp !== undefined && typeof exp !== 'number') throw invalid('exp must be a number');
@@ -50,7 +49,6 @@ export function decodeToken(token: unknown): TokenClaims {
     smallcaseAuthId: isConnected ? (smallcaseAuthId as string) : undefined,
     guest: guest === true && !isConnected,
     exp: exp as number | undefined,
-    iat: typeof iat === 'number' ? iat : undefined,
   };
 }
 

@@ -17,12 +17,10 @@ export class ScdkError extends Error {
 
   /** Rebuilds an error that crossed a message boundary; anything unrecognised becomes 2000 api_error. */
   static fromPayload(payload: unknown): ScdkError {
-    const candidate = payload as Partial<ErrorPayload> | null;
-    if (candidate && isErrorCode(candidate.code)) {
-      const detail = typeof candidate.detail === 'string' ? candidate.detail : '';
-      return new ScdkError(candidate.code, detail);
-    }
-    return new ScdkError(2000, 'The platform sent an error scdk does not know.');
+    const { code, detail } = (payload ?? {}) as Partial<ErrorPayload>;
+    return isErrorCode(code)
+      ? new ScdkError(code, typeof detail === 'string' ? detail : '')
+      : new ScdkError(2000, 'The platform sent an error scdk does not know.');
   }
 
   toJSON(): ErrorPayload {
