@@ -12,7 +12,7 @@ export const WINDOW_CLOSED_POLL_MS = 250;
 export const WINDOW_NAME_PREFIX = 'scdk_';
 export const WINDOW_FEATURES = 'popup,width=480,height=680';
 
-const windowClosed = (): ScdkError => new ScdkError(1011, 'The platform window was closed before it finished.');
+const windowClosed = (): ScdkError => new ScdkError(1011, 'The user closed the platform window.');
 
 export interface PlatformWindowOptions {
   platformOrigin: string;
@@ -28,7 +28,8 @@ export interface PlatformWindowOptions {
 export class PlatformWindow {
   private readonly _win: Window;
   private _channel?: PortChannel;
-  private _waiting?: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void };
+  /** Settles the pending connection() call: with the channel, or an error. */
+  private _waiting?: (outcome: PortChannel | ScdkError) => void;
   private _cancelConnect: () => void = () => {};
   private readonly _closedPoll: ReturnType<typeof setInterval>;
   private _finished = false;
@@ -55,25 +56,13 @@ export class PlatformWindow {
     if (this._finished) return Promise.reject(windowClosed());
     if (this._channel) return Promise.resolve(this._channel);
     return new Promise((resolve, reject) => {
-      const timer =
-        timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              this._waiting = undefined;
-              reject(timedOut(`The platform window at ${this._options.platformOrigin}`));
-            }, timeoutMs);
-      this._waiting = {
-        resolve: (channel) => {
-          clearTimeout(timer);
-          this._waiting = undefined;
-          resolve(channel);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          this._waiting = undefined;
-          reject(error);
-        },
-      };
+      const settle = (this._waiting = (outcome) => {
+        clearTimeout(timer);
+        this._waiting = undefined;
+        if (outcome instanceof ScdkError) reject(outcome);
+        else resolve(outcome);
+      });
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => settle(timedOut(`The platform window at ${this._options.platformOrigin}`)), timeoutMs);
     });
   }
 
@@ -90,7 +79,7 @@ export class PlatformWindow {
     clearInterval(this._closedPoll);
     window.removeEventListener('message', this._onMessage);
     this._dropChannel(error);
-    this._waiting?.reject(error);
+    this._waiting?.(error);
     if (!this._win.closed) this._win.close();
   }
 
@@ -113,11 +102,11 @@ export class PlatformWindow {
       this._cancelConnect = () => {};
       if (outcome instanceof ScdkError) {
         // A refusal for an extra connect must not break a channel that already works.
-        if (!this._channel) this._waiting?.reject(outcome);
-        return;
+        if (this._channel) return;
+      } else {
+        this._channel = outcome;
       }
-      this._channel = outcome;
-      this._waiting?.resolve(outcome);
+      this._waiting?.(outcome);
     });
   };
 }

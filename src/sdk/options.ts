@@ -1,6 +1,7 @@
-import { ScdkError, badOption, shown } from '../shared/scdk-error';
+import { ScdkError, badOption } from '../shared/scdk-error';
 import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
 import { resolvePlatformOrigin } from './platforms';
+import { createDebugLog, type DebugLog } from '../shared/debug-log';
 
 export type FallbackMode = 'popup' | 'redirect' | 'none';
 
@@ -35,6 +36,8 @@ export interface NormalizedOptions {
   debug: boolean;
   fallback: FallbackMode;
   preload: boolean;
+  /** `config.debug` logging, scoped to the gateway (a no-op when debug is off). */
+  log: DebugLog;
 }
 
 const GATEWAY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -46,8 +49,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-
-
 /** Validates what the partner passed to `new scDK(...)` and fills in defaults. Throws `ScdkError`. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
   if (!isPlainObject(options)) {
@@ -55,7 +56,7 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   }
   const { gateway, config = {} } = options;
   if (typeof gateway !== 'string' || !GATEWAY_NAME.test(gateway)) {
-    throw new ScdkError(4001, `gateway: the name your platform registered for you, got ${shown(gateway)}.`);
+    throw badOption('gateway', 'the name your platform registered for you', gateway, 4001);
   }
   if (!isPlainObject(config)) throw badOption('config', 'an object', config);
   const { timeoutMs = DEFAULT_TIMEOUT_MS, debug = false, fallback = 'popup', preload = false } = config;
@@ -72,5 +73,6 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
     debug,
     fallback: fallback as FallbackMode,
     preload,
+    log: createDebugLog(debug, gateway),
   };
 }

@@ -11,7 +11,6 @@ import {
   type SessionInfo,
 } from '../bridge/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
-import { createDebugLog, type DebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
@@ -62,7 +61,6 @@ export class ScDK {
   private readonly _options: NormalizedOptions;
   private readonly _token: string;
   private readonly _claims: TokenClaims;
-  private readonly _log: DebugLog;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
   private _bridgeClient?: BridgeClient;
@@ -77,7 +75,6 @@ export class ScDK {
     this._options = normalizeOptions(options);
     this._claims = decodeToken(options.smallcaseAuthToken);
     this._token = options.smallcaseAuthToken;
-    this._log = createDebugLog(this._options.debug, this._options.gateway);
     if (this._options.preload) this._bridge().connect(this._options.timeoutMs).catch(() => {});
   }
 
@@ -89,7 +86,7 @@ export class ScDK {
    * a platform window (call this from a click), a full-page redirect, or 5003.
    */
   brokerLogout(options?: LogoutOptions): Promise<LogoutResult> {
-    const optionsError = options === undefined ? null : checkLogoutOptions(options);
+    const optionsError = checkLogoutOptions(options);
     if (optionsError) return Promise.reject(optionsError);
     if (!this._logoutInFlight) {
       // Cleared inside the chain: a handler attached to the promise handed out would mark its rejection
@@ -106,12 +103,9 @@ export class ScDK {
         });
     }
     const promise = this._logoutInFlight;
-    if (options && (options.onSuccess || options.onFailure)) {
-      const { onSuccess, onFailure } = options;
-      // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
-      if (onFailure) promise.then(onSuccess, onFailure);
-      else promise.then(onSuccess);
-    }
+    // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
+    // then(onSuccess, undefined) is then(onSuccess): without onFailure, a failure stays unhandled, as on the promise.
+    if (options?.onSuccess || options?.onFailure) promise.then(options.onSuccess, options.onFailure);
     return promise;
   }
 
@@ -164,11 +158,7 @@ export class ScDK {
   }
 
   private _bridge(): BridgeClient {
-    if (!this._bridgeClient) {
-      const { platformOrigin, gateway } = this._options;
-      this._bridgeClient = new BridgeClient({ platformOrigin, gateway, log: this._log });
-    }
-    return this._bridgeClient;
+    return (this._bridgeClient ??= new BridgeClient(this._options));
   }
 
   /**
@@ -184,7 +174,7 @@ export class ScDK {
       return await fn();
     } catch (caught) {
       const error = caught instanceof ScdkError ? caught : new ScdkError(2000, String(caught));
-      this._log('call failed', `${error.code} ${error.message}`);
+      this._options.log('call failed', `${error.code} ${error.message}`);
       this._events.emit('error', error);
       throw error;
     }
@@ -195,9 +185,9 @@ export class ScDK {
     const bridge = this._bridge();
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
-    this._log('storage blocked', `fallback ${fallback}`);
+    this._options.log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
-      throw new ScdkError(5003, "The browser keeps the platform's cookies from the bridge and config.fallback is 'none': use 'popup' or 'redirect'.");
+      throw new ScdkError(5003, "Third-party cookies are blocked and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
     return fallback === 'redirect'
       ? this._logoutByRedirect(returnTo ?? currentPageUrl())
@@ -220,7 +210,7 @@ export class ScDK {
       const channel = await platformWindow.connection();
       const session = await channel.request('session', this._token, timeoutMs);
       if (!isSessionInfo(session) || session.state !== 'connected') {
-        throw new ScdkError(2000, 'The platform window finished with no connected account. Try again.');
+        throw new ScdkError(2000, 'No account was connected in the platform window. Try again.');
       }
       this._broker = session.broker;
       this._events.emit('session', session);
@@ -239,7 +229,7 @@ export class ScDK {
   ): Promise<T> {
     const { timeoutMs, platformOrigin, gateway } = this._options;
     const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
-    const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this._log });
+    const platformWindow = new PlatformWindow(url, this._options);
     this._windows.add(platformWindow);
     try {
       onStep('logging-out');
@@ -289,11 +279,12 @@ function expectLogoutResult(result: unknown): { hadSession: boolean } {
 function checkLogoutOptions(options: unknown): ScdkError | null {
   const { onSuccess, onFailure, returnTo } = (options ?? 0) as Record<string, unknown>;
   const isFunction = (value: unknown) => value === undefined || typeof value === 'function';
-  return typeof options === 'object' &&
-    options &&
-    isFunction(onSuccess) &&
+  return options === undefined ||
+    (typeof options === 'object' &&
+      options &&
+      isFunction(onSuccess) &&
     isFunction(onFailure) &&
-    (returnTo === undefined || (typeof returnTo === 'string' && /^https?:\/\//.test(returnTo)))
+      (returnTo === undefined || (typeof returnTo === 'string' && /^https?:\/\//.test(returnTo))))
     ? null
     : new ScdkError(4000, 'brokerLogout({ onSuccess, onFailure, returnTo }): functions, and an allowlisted http(s) URL.');
 }

@@ -20,7 +20,7 @@ export class ScdkError extends Error {
     const { code, detail } = (payload ?? {}) as Partial<ErrorPayload>;
     return isErrorCode(code)
       ? new ScdkError(code, typeof detail === 'string' ? detail : '')
-      : new ScdkError(2000, 'The platform sent an error scdk does not know.');
+      : new ScdkError(2000, 'Unknown error from the platform.');
   }
 
   toJSON(): ErrorPayload {
@@ -38,8 +38,8 @@ export const shown = (value: unknown): string => {
 };
 
 /** 4000 for a malformed option: names it, says what it takes, shows what it got. */
-export const badOption = (name: string, expected: string, got: unknown): ScdkError =>
-  new ScdkError(4000, `${name}: ${expected}, got ${shown(got)}.`);
+export const badOption = (name: string, expected: string, got: unknown, code: 4000 | 4001 = 4000): ScdkError =>
+  new ScdkError(code, `${name}: ${expected}, got ${shown(got)}.`);
 
 /** 5001 for `what` (the bridge, a platform window, a request) that did not answer within `config.timeoutMs`. */
 export const timedOut = (what: string): ScdkError =>
