@@ -20,7 +20,7 @@ const plugins = ({ minify }) => [
   minify &&
     terser({
       format: { ascii_only: true, comments: false },
-      compress: { passes: 2 },
+      compress: { passes: 3, pure_getters: true },
       // Private members are named `_x` so they can be mangled; Preact's own internals are `__x` and stay.
       mangle: { properties: { regex: /^_[a-z]/ } },
     }),

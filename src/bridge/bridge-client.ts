@@ -1,9 +1,9 @@
 import type { DebugLog } from '../shared/debug-log';
-import { ScdkError } from '../shared/scdk-error';
-import { bridgeUrl, createBridgeFrame, mountFrame } from './bridge-frame';
+import { ScdkError, connectionLost, timedOut } from '../shared/scdk-error';
+import { createBridgeFrame, mountFrame, pageUrl } from './bridge-frame';
 import { diagnoseHandshake } from './diagnose-handshake';
 import { PortChannel, sendConnect } from './port-channel';
-import type { BridgeMethod, StorageState } from './protocol';
+import { BRIDGE_PATH, PROTOCOL_VERSION, type BridgeMethod, type StorageState } from './protocol';
 import { HANDSHAKE_GRACE_MS } from './timeouts';
 
 export interface BridgeClientOptions {
@@ -17,17 +17,17 @@ export interface BridgeClientOptions {
  * The handshake is shared by concurrent callers and started again after a failure, so a retry works.
  */
 export class BridgeClient {
-  private _storage: StorageState | null = null;
-  private _handshake: Promise<StorageState> | null = null;
-  private _abortHandshake: ((error: ScdkError) => void) | null = null;
-  private _frame: HTMLIFrameElement | null = null;
-  private _channel: PortChannel | null = null;
+  private _storage?: StorageState;
+  private _handshake?: Promise<StorageState>;
+  private _abortHandshake?: (error: ScdkError) => void;
+  private _frame?: HTMLIFrameElement;
+  private _channel?: PortChannel;
 
   constructor(private readonly _options: BridgeClientOptions) {}
 
   /** What the connected bridge reported; null until connected (or once its iframe left the page). Lets callers decide synchronously. */
-  get storage(): StorageState | null {
-    return this._frame?.isConnected ? this._storage : null;
+  get storage(): StorageState | undefined {
+    return this._frame?.isConnected ? this._storage : undefined;
   }
 
   /** Connects (or joins the connection in progress) and resolves with the bridge's storage state. */
@@ -39,10 +39,10 @@ export class BridgeClient {
   /** Sends one request; the whole call, handshake included, settles within `timeoutMs`. */
   request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
     // A frame removed from the page (a framework re-rendering <body>) fires no event: start over.
-    if (this._frame && !this._frame.isConnected) this.close(new ScdkError(5002, 'The bridge iframe was removed from the page.'));
+    if (this._frame && !this._frame.isConnected) this.close(connectionLost());
     const startedAt = Date.now();
     return this.connect(timeoutMs).then(() => {
-      if (!this._channel) throw new ScdkError(5002, 'The bridge connection was lost before the request was sent. Try again.');
+      if (!this._channel) throw connectionLost();
       return this._channel.request(method, token, timeoutMs - (Date.now() - startedAt));
     });
   }
@@ -52,27 +52,27 @@ export class BridgeClient {
     if (this._abortHandshake) this._abortHandshake(error);
     if (this._channel) {
       this._channel.close(error);
-      this._channel = null;
+      this._channel = undefined;
     }
     if (this._frame) {
       this._frame.removeEventListener('load', this._onFrameReload);
       this._frame.remove();
-      this._frame = null;
+      this._frame = undefined;
     }
-    this._handshake = null;
-    this._storage = null;
+    this._handshake = undefined;
+    this._storage = undefined;
   }
 
   /** A second `load` means the bridge document was replaced: its port is dead, so start over next call. */
   private readonly _onFrameReload = (): void => {
-    this._options.log('bridge page reloaded');
-    this.close(new ScdkError(5002, 'The bridge page reloaded while a request was in flight. Try again.'));
+    this._options.log('bridge reloaded');
+    this.close(connectionLost());
   };
 
   private _startHandshake(timeoutMs: number): Promise<StorageState> {
     const { platformOrigin, gateway, log } = this._options;
     return new Promise<StorageState>((resolve, reject) => {
-      const frame = createBridgeFrame(bridgeUrl(platformOrigin, gateway));
+      const frame = createBridgeFrame(`${pageUrl(platformOrigin, BRIDGE_PATH, gateway)}&v=${PROTOCOL_VERSION}`);
       const diagnosis = new AbortController();
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       let cancelConnect = (): void => {};
@@ -85,13 +85,13 @@ export class BridgeClient {
         clearTimeout(graceTimer);
         diagnosis.abort();
         frame.removeEventListener('load', onFirstLoad);
-        this._abortHandshake = null;
+        this._abortHandshake = undefined;
         if (outcome instanceof ScdkError) {
           log('handshake failed', outcome.message);
           cancelConnect();
           frame.remove();
-          if (this._frame === frame) this._frame = null;
-          this._handshake = null;
+          if (this._frame === frame) this._frame = undefined;
+          this._handshake = undefined;
           reject(outcome);
           return;
         }
@@ -112,10 +112,7 @@ export class BridgeClient {
         }, HANDSHAKE_GRACE_MS);
       };
 
-      const deadline = setTimeout(
-        () => settle(new ScdkError(5001, `The bridge at ${platformOrigin} did not answer in time. Check the network and try again, or raise config.timeoutMs.`)),
-        timeoutMs,
-      );
+      const deadline = setTimeout(() => settle(timedOut(`The bridge at ${platformOrigin}`)), timeoutMs);
       this._abortHandshake = settle;
       frame.addEventListener('load', onFirstLoad);
       this._frame = frame;

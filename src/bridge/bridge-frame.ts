@@ -1,8 +1,6 @@
-import { BRIDGE_PATH, PROTOCOL_VERSION } from './protocol';
-
-/** The bridge URL carries the gateway and protocol version only: never the token. */
-export function bridgeUrl(platformOrigin: string, gateway: string): string {
-  return `${platformOrigin}${BRIDGE_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
+/** A platform page for this gateway. Platform URLs carry the gateway (and protocol version) only: never the token. */
+export function pageUrl(platformOrigin: string, path: string, gateway: string): string {
+  return `${platformOrigin}${path}?gateway=${encodeURIComponent(gateway)}`;
 }
 
 /** A hidden, unfocusable iframe. `hidden` (not a style attribute) keeps it working under a strict partner CSP. */

@@ -1,4 +1,5 @@
 import { ScdkError } from '../shared/scdk-error';
+import { pageUrl } from './bridge-frame';
 import { BRIDGE_PATH, STATUS_PATH } from './protocol';
 
 /**
@@ -8,32 +9,22 @@ import { BRIDGE_PATH, STATUS_PATH } from './protocol';
  */
 export async function diagnoseHandshake(platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError> {
   const unavailable = (why: string) =>
-    new ScdkError(
-      5002,
-      `The bridge page ${platformOrigin}${BRIDGE_PATH} did not answer: ${why}. ` +
-        'Check that the platform is up, serves the bridge page for this gateway, and lets this page frame it.',
-    );
+    new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed: ${why}. Check it is up and lets this page frame it.`);
   try {
-    const response = await fetch(`${platformOrigin}${STATUS_PATH}?gateway=${encodeURIComponent(gateway)}`, {
+    const response = await fetch(pageUrl(platformOrigin, STATUS_PATH, gateway), {
       credentials: 'omit',
       cache: 'no-store',
       signal,
     });
-    if (!response.ok) return unavailable(`the platform's status endpoint answered HTTP ${response.status}`);
+    if (!response.ok) return unavailable(`status HTTP ${response.status}`);
     const status = (await response.json()) as { gateway?: unknown; originAllowed?: unknown };
     if (status.gateway === 'unknown') {
-      return new ScdkError(
-        4001,
-        `The platform at ${platformOrigin} does not know gateway "${gateway}". Use the gateway name the platform registered for you.`,
-      );
+      return new ScdkError(4001, `The platform does not know gateway "${gateway}": use the name it registered for you.`);
     }
     if (status.originAllowed === false) {
-      return new ScdkError(
-        4005,
-        `The platform does not trust ${location.origin} for gateway "${gateway}". Ask the platform to add this exact origin to the gateway's partner origins.`,
-      );
+      return new ScdkError(4005, `The platform does not trust ${location.origin} for gateway "${gateway}": ask it to add this origin.`);
     }
-    return unavailable('the page failed to load or was blocked');
+    return unavailable('not loaded or blocked');
   } catch {
     return unavailable('the platform could not be reached');
   }

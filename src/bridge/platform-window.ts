@@ -1,5 +1,5 @@
 import type { DebugLog } from '../shared/debug-log';
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError, connectionLost, timedOut } from '../shared/scdk-error';
 import { PortChannel, sendConnect } from './port-channel';
 import { isHelloMessage } from './protocol';
 
@@ -11,6 +11,8 @@ export const WINDOW_CLOSED_POLL_MS = 250;
  */
 export const WINDOW_NAME_PREFIX = 'scdk_';
 export const WINDOW_FEATURES = 'popup,width=480,height=680';
+
+const windowClosed = (): ScdkError => new ScdkError(1011, 'The user closed the platform window.');
 
 export interface PlatformWindowOptions {
   platformOrigin: string;
@@ -25,8 +27,9 @@ export interface PlatformWindowOptions {
  */
 export class PlatformWindow {
   private readonly _win: Window;
-  private _channel: PortChannel | null = null;
-  private _waiting: { resolve: (channel: PortChannel) => void; reject: (error: ScdkError) => void } | null = null;
+  private _channel?: PortChannel;
+  /** Settles the pending connection() call: with the channel, or an error. */
+  private _waiting?: (outcome: PortChannel | ScdkError) => void;
   private _cancelConnect: () => void = () => {};
   private readonly _closedPoll: ReturnType<typeof setInterval>;
   private _finished = false;
@@ -39,49 +42,33 @@ export class PlatformWindow {
     // NOTE: no 'noopener': with it window.open returns null even when the window opened, and the page has no opener to report to.
     const win = window.open(url, WINDOW_NAME_PREFIX + Math.random().toString(36).slice(2), WINDOW_FEATURES);
     if (!win) {
-      throw new ScdkError(
-        5004,
-        'The browser blocked the platform window. Call this from a click handler (a window is allowed only shortly after a click), ' +
-          "or set config.fallback to 'redirect'.",
-      );
+      throw new ScdkError(5004, "The browser blocked the platform window: call this from a click, or set config.fallback 'redirect'.");
     }
     this._win = win;
     window.addEventListener('message', this._onMessage);
     this._closedPoll = setInterval(() => {
-      if (win.closed) this.close(new ScdkError(1011, 'The platform window was closed before it finished.'));
+      if (win.closed) this.close(windowClosed());
     }, WINDOW_CLOSED_POLL_MS);
   }
 
   /** Resolves once the page in the window is connected; rejects 1011 if the user closes it, 5001 after `timeoutMs` if given. */
   connection(timeoutMs?: number): Promise<PortChannel> {
-    if (this._finished) return Promise.reject(new ScdkError(1011, 'The platform window is already closed.'));
+    if (this._finished) return Promise.reject(windowClosed());
     if (this._channel) return Promise.resolve(this._channel);
     return new Promise((resolve, reject) => {
-      const timer =
-        timeoutMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              this._waiting = null;
-              reject(new ScdkError(5001, `The platform window at ${this._options.platformOrigin} did not answer in time. Try again.`));
-            }, timeoutMs);
-      this._waiting = {
-        resolve: (channel) => {
-          clearTimeout(timer);
-          this._waiting = null;
-          resolve(channel);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          this._waiting = null;
-          reject(error);
-        },
-      };
+      const settle = (this._waiting = (outcome) => {
+        clearTimeout(timer);
+        this._waiting = undefined;
+        if (outcome instanceof ScdkError) reject(outcome);
+        else resolve(outcome);
+      });
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => settle(timedOut(`The platform window at ${this._options.platformOrigin}`)), timeoutMs);
     });
   }
 
   /** Sends the window to another platform page; its next `hello` connects again. */
   navigate(url: string): void {
-    this._dropChannel(new ScdkError(5002, 'The platform window moved to another page.'));
+    this._dropChannel(connectionLost());
     this._win.location.replace(url);
   }
 
@@ -92,7 +79,7 @@ export class PlatformWindow {
     clearInterval(this._closedPoll);
     window.removeEventListener('message', this._onMessage);
     this._dropChannel(error);
-    this._waiting?.reject(error);
+    this._waiting?.(error);
     if (!this._win.closed) this._win.close();
   }
 
@@ -100,7 +87,7 @@ export class PlatformWindow {
     this._cancelConnect();
     this._cancelConnect = () => {};
     this._channel?.close(error);
-    this._channel = null;
+    this._channel = undefined;
   }
 
   private readonly _onMessage = (event: MessageEvent): void => {
@@ -110,16 +97,16 @@ export class PlatformWindow {
     const data: unknown = event.data;
     if (!isHelloMessage(data) || data.gateway !== gateway) return;
     // A new document said hello: any previous port belonged to the page before it.
-    this._dropChannel(new ScdkError(5002, 'The platform window reloaded.'));
+    this._dropChannel(connectionLost());
     this._cancelConnect = sendConnect(this._win, platformOrigin, gateway, log, (outcome) => {
       this._cancelConnect = () => {};
       if (outcome instanceof ScdkError) {
         // A refusal for an extra connect must not break a channel that already works.
-        if (!this._channel) this._waiting?.reject(outcome);
-        return;
+        if (this._channel) return;
+      } else {
+        this._channel = outcome;
       }
-      this._channel = outcome;
-      this._waiting?.resolve(outcome);
+      this._waiting?.(outcome);
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { DebugLog } from '../shared/debug-log';
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError, timedOut } from '../shared/scdk-error';
 import {
   MESSAGE_TYPES,
   isReadyMessage,
@@ -41,7 +41,7 @@ export function sendConnect(
       port1.close();
       onReply(ScdkError.fromPayload(data.error));
     } else {
-      log('dropped a malformed handshake reply');
+      log('dropped bad reply');
     }
   };
   target.postMessage(message<ConnectMessage>({ type: MESSAGE_TYPES.connect, gateway }), platformOrigin, [port2]);
@@ -68,9 +68,9 @@ export class PortChannel {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this._pending.delete(id);
-        this._log('request timed out', method);
-        reject(new ScdkError(5001, `The platform did not answer "${method}" in time. Check the network and try again, or raise config.timeoutMs.`));
-      }, Math.max(0, timeoutMs));
+        this._log('timeout', method);
+        reject(timedOut(`The platform's "${method}"`));
+      }, timeoutMs); // negative (the handshake took it all) fires at once
       this._pending.set(id, { resolve, reject, timer });
       this._port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
     });
@@ -90,7 +90,7 @@ export class PortChannel {
   private readonly _onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (!isResponseMessage(data)) {
-      this._log('dropped a malformed message on the bridge port');
+      this._log('dropped bad reply');
       return;
     }
     const request = this._pending.get(data.id);

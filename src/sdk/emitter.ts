@@ -1,4 +1,4 @@
-import { ScdkError } from '../shared/scdk-error';
+import { badOption } from '../shared/scdk-error';
 
 export type Listener<T> = (payload: T) => void;
 
@@ -9,10 +9,8 @@ export class Emitter<Events extends Record<string, unknown>> {
   constructor(private readonly _names: readonly (keyof Events)[]) {}
 
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    if (!this._names.includes(event)) {
-      throw new ScdkError(4000, `Unknown event ${JSON.stringify(event)}; use one of ${this._names.join(', ')}.`);
-    }
-    if (typeof listener !== 'function') throw new ScdkError(4000, `The listener for "${String(event)}" must be a function.`);
+    if (!this._names.includes(event)) throw badOption('on(event)', this._names.join(', '), event);
+    if (typeof listener !== 'function') throw badOption('on(event, listener)', 'a function', listener);
     let set = this._listeners.get(event);
     if (!set) this._listeners.set(event, (set = new Set()));
     set.add(listener as Listener<never>);

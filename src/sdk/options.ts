@@ -1,7 +1,8 @@
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError, badOption } from '../shared/scdk-error';
 import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
 import { resolvePlatformOrigin } from './platforms';
 import type { Locale, SwitcherTexts } from '../ui/texts';
+import { createDebugLog, type DebugLog } from '../shared/debug-log';
 
 export type FallbackMode = 'popup' | 'redirect' | 'none';
 
@@ -42,6 +43,8 @@ export interface NormalizedOptions {
   debug: boolean;
   fallback: FallbackMode;
   preload: boolean;
+  /** `config.debug` logging, scoped to the gateway (a no-op when debug is off). */
+  log: DebugLog;
 }
 
 const GATEWAY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -53,30 +56,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function badOption(name: string, expected: string, got: unknown): ScdkError {
-  return new ScdkError(4000, `config.${name} must be ${expected}, got ${JSON.stringify(got) ?? String(got)}.`);
-}
-
 /** Validates what the partner passed to `new scDK(...)` and fills in defaults. Throws `ScdkError`. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
   if (!isPlainObject(options)) {
-    throw new ScdkError(4001, "new scDK() needs an options object: new scDK({ gateway: 'your-gateway', smallcaseAuthToken: jwt }).");
+    throw new ScdkError(4001, 'Call new scDK({ gateway, smallcaseAuthToken, config }).');
   }
   const { gateway, config = {} } = options;
   if (typeof gateway !== 'string' || !GATEWAY_NAME.test(gateway)) {
-    throw new ScdkError(
-      4001,
-      `gateway must be the name your platform registered for you (letters, digits, '.', '_', '-'), got ${JSON.stringify(gateway) ?? String(gateway)}.`,
-    );
+    throw badOption('gateway', 'the name your platform registered for you', gateway, 4001);
   }
-  if (!isPlainObject(config)) throw new ScdkError(4000, 'config must be an object when given, e.g. { timeoutMs: 5000 }.');
+  if (!isPlainObject(config)) throw badOption('config', 'an object', config);
   const { timeoutMs = DEFAULT_TIMEOUT_MS, debug = false, fallback = 'popup', preload = false } = config;
   if (typeof timeoutMs !== 'number' || !(timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw badOption('timeoutMs', `a number of milliseconds between ${MIN_TIMEOUT_MS} and ${MAX_TIMEOUT_MS}`, timeoutMs);
+    throw badOption('config.timeoutMs', `${MIN_TIMEOUT_MS}..${MAX_TIMEOUT_MS} ms`, timeoutMs);
   }
-  if (!FALLBACK_MODES.includes(fallback as FallbackMode)) throw badOption('fallback', "'popup', 'redirect' or 'none'", fallback);
-  if (typeof debug !== 'boolean') throw badOption('debug', 'true or false', debug);
-  if (typeof preload !== 'boolean') throw badOption('preload', 'true or false', preload);
+  if (!FALLBACK_MODES.includes(fallback as FallbackMode)) throw badOption('config.fallback', FALLBACK_MODES.join(', '), fallback);
+  if (typeof debug !== 'boolean') throw badOption('config.debug', 'true or false', debug);
+  if (typeof preload !== 'boolean') throw badOption('config.preload', 'true or false', preload);
   return {
     gateway,
     platformOrigin: resolvePlatformOrigin(gateway, config.platformUrl),
@@ -84,5 +80,6 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
     debug,
     fallback: fallback as FallbackMode,
     preload,
+    log: createDebugLog(debug, gateway),
   };
 }

@@ -1,4 +1,4 @@
-import { ScdkError } from '../shared/scdk-error';
+import { badOption } from '../shared/scdk-error';
 
 /** The broker platform most gateways connect to. */
 export const DEFAULT_PLATFORM_ORIGIN = 'https://smallcase.zerodha.com';
@@ -13,17 +13,15 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 /** The platform origin for a gateway, from `config.platformUrl` when given (https, or http on loopback only). */
 export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): string {
   if (platformUrl === undefined) {
-    return Object.prototype.hasOwnProperty.call(GATEWAY_PLATFORM_ORIGINS, gateway) ? GATEWAY_PLATFORM_ORIGINS[gateway] : DEFAULT_PLATFORM_ORIGIN;
+    // Own keys only: `constructor` is a valid gateway name. The table itself has no hasOwnProperty key.
+    return GATEWAY_PLATFORM_ORIGINS.hasOwnProperty(gateway) ? GATEWAY_PLATFORM_ORIGINS[gateway] : DEFAULT_PLATFORM_ORIGIN;
   }
-  let url: URL | null = null;
+  let url: URL | undefined;
   try {
-    url = typeof platformUrl === 'string' ? new URL(platformUrl) : null;
+    if (typeof platformUrl === 'string') url = new URL(platformUrl);
   } catch {
-    url = null;
+    // Not a URL: refused below.
   }
-  const secure = url !== null && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)));
-  if (!url || !secure) {
-    throw new ScdkError(4000, `config.platformUrl must be an absolute https:// URL (http:// only on localhost), got ${JSON.stringify(String(platformUrl))}.`);
-  }
-  return url.origin;
+  if (url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) return url.origin;
+  throw badOption('config.platformUrl', 'an https URL (http on localhost only)', platformUrl);
 }

@@ -76,7 +76,5 @@ export function takeRedirectResult(): LogoutResult | ScdkError | null {
   if (!expected || fragment.get('state') !== expected) return null;
   if (outcome === 'success') return { success: true, hadSession: fragment.get('had_session') === '1' };
   const code = Number(fragment.get('code'));
-  return isErrorCode(code)
-    ? new ScdkError(code, 'The platform reported this error after the redirect logout.')
-    : new ScdkError(3023, 'The platform reported an unknown error after the redirect logout.');
+  return new ScdkError(isErrorCode(code) ? code : 3023, 'The platform reported this after the redirect logout.');
 }

@@ -1,4 +1,5 @@
 import { BridgeClient } from '../bridge/bridge-client';
+import { pageUrl } from '../bridge/bridge-frame';
 import { PlatformWindow } from '../bridge/platform-window';
 import {
   LOGIN_PATH,
@@ -10,7 +11,6 @@ import {
   type SessionInfo,
 } from '../bridge/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
-import { createDebugLog, type DebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
@@ -65,17 +65,16 @@ export class ScDK {
   private readonly _options: NormalizedOptions;
   private readonly _token: string;
   private readonly _claims: TokenClaims;
-  private readonly _log: DebugLog;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
   private readonly _ui: SwitcherUi;
   /** The removals of mounted switch buttons, run by destroy(). */
   private readonly _unmounts = new Set<() => void>();
-  private _switcher: OpenSwitcher | null = null;
-  private _bridgeClient: BridgeClient | null = null;
-  private _logoutInFlight: Promise<LogoutResult> | null = null;
-  private _switchInFlight: Promise<SwitchResult> | null = null;
-  private _cancelRedirect: (() => void) | null = null;
+  private _switcher?: OpenSwitcher;
+  private _bridgeClient?: BridgeClient;
+  private _logoutInFlight?: Promise<LogoutResult>;
+  private _switchInFlight?: Promise<SwitchResult>;
+  private _cancelRedirect?: (error: ScdkError) => void;
   /** The broker name from the last session answer, so the post-logout `session` event can carry it. */
   private _broker = '';
   private _destroyed = false;
@@ -85,7 +84,6 @@ export class ScDK {
     this._ui = normalizeUiOptions(options.config ?? {});
     this._claims = decodeToken(options.smallcaseAuthToken);
     this._token = options.smallcaseAuthToken;
-    this._log = createDebugLog(this._options.debug, this._options.gateway);
     if (this._options.preload) this._bridge().connect(this._options.timeoutMs).catch(() => {});
   }
 
@@ -97,7 +95,7 @@ export class ScDK {
    * a platform window (call this from a click), a full-page redirect, or 5003.
    */
   brokerLogout(options?: LogoutOptions): Promise<LogoutResult> {
-    const optionsError = options === undefined ? null : checkLogoutOptions(options);
+    const optionsError = checkLogoutOptions(options);
     if (optionsError) return Promise.reject(optionsError);
     if (!this._logoutInFlight) {
       // Cleared inside the chain: a handler attached to the promise handed out would mark its rejection
@@ -110,16 +108,13 @@ export class ScDK {
           return result;
         })
         .finally(() => {
-          this._logoutInFlight = null;
+          this._logoutInFlight = undefined;
         });
     }
     const promise = this._logoutInFlight;
-    if (options && (options.onSuccess || options.onFailure)) {
-      const { onSuccess, onFailure } = options;
-      // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
-      if (onFailure) promise.then(onSuccess, onFailure);
-      else promise.then(onSuccess);
-    }
+    // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
+    // then(onSuccess, undefined) is then(onSuccess): without onFailure, a failure stays unhandled, as on the promise.
+    if (options?.onSuccess || options?.onFailure) promise.then(options.onSuccess, options.onFailure);
     return promise;
   }
 
@@ -127,7 +122,7 @@ export class ScDK {
   getSession(): Promise<SessionInfo> {
     return this._guard(async () => {
       const result = await this._bridge().request('session', this._token, this._options.timeoutMs);
-      if (!isSessionInfo(result)) throw new ScdkError(2000, "The platform's session answer had an unexpected shape.");
+      if (!isSessionInfo(result)) throw badAnswer(2000);
       this._broker = result.broker;
       this._events.emit('session', result);
       return result;
@@ -143,7 +138,7 @@ export class ScDK {
   switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
     if (!this._switchInFlight) {
       this._switchInFlight = this._guard(() => this._switch(onStep ?? (() => {}))).finally(() => {
-        this._switchInFlight = null;
+        this._switchInFlight = undefined;
       });
     }
     return this._switchInFlight;
@@ -168,7 +163,7 @@ export class ScDK {
           this._ui,
         );
         const forget = () => {
-          if (this._switcher === switcher) this._switcher = null;
+          if (this._switcher === switcher) this._switcher = undefined;
         };
         switcher.result.then(forget, forget);
         this._switcher = switcher;
@@ -218,22 +213,18 @@ export class ScDK {
   destroy(): void {
     if (this._destroyed) return;
     this._destroyed = true;
-    const error = new ScdkError(5005, 'destroy() was called while this call was in flight.');
+    const error = new ScdkError(5005, 'destroy() was called during this call.');
     this._bridgeClient?.close(error);
-    this._bridgeClient = null;
+    this._bridgeClient = undefined;
     this._switcher?.close(error);
     this._unmounts.forEach((unmount) => unmount());
     this._closeWindows(error);
-    this._cancelRedirect?.();
+    this._cancelRedirect?.(error);
     this._events.clear();
   }
 
   private _bridge(): BridgeClient {
-    if (!this._bridgeClient) {
-      const { platformOrigin, gateway } = this._options;
-      this._bridgeClient = new BridgeClient({ platformOrigin, gateway, log: this._log });
-    }
-    return this._bridgeClient;
+    return (this._bridgeClient ??= new BridgeClient(this._options));
   }
 
   /**
@@ -247,7 +238,7 @@ export class ScDK {
       return await fn();
     } catch (caught) {
       const error = caught instanceof ScdkError ? caught : new ScdkError(2000, String(caught));
-      this._log('call failed', `${error.code} ${error.message}`);
+      this._options.log('call failed', `${error.code} ${error.message}`);
       this._events.emit('error', error);
       throw error;
     }
@@ -255,8 +246,8 @@ export class ScDK {
 
   /** The checks every call needs: not destroyed, in a browser page, a connected and unexpired token. Throws `ScdkError`. */
   private _check(): void {
-    if (this._destroyed) throw new ScdkError(5005, 'This scDK instance was destroyed. Create a new one.');
-    if (typeof document === 'undefined') throw new ScdkError(5002, 'scDK calls need a browser page (no document here, e.g. server-side rendering).');
+    if (this._destroyed) throw new ScdkError(5005, 'This instance was destroyed: create a new scDK.');
+    if (typeof document === 'undefined') throw new ScdkError(5002, 'No document (SSR?): call this in a browser page.');
     assertConnected(this._claims, Date.now());
   }
 
@@ -271,15 +262,13 @@ export class ScDK {
     const bridge = this._bridge();
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
-    this._log('storage blocked', `fallback ${fallback}`);
+    this._options.log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
-      throw new ScdkError(
-        5003,
-        "This browser keeps the platform's cookies from embedded pages, so the session cannot be reached from here, " +
-          "and config.fallback is 'none'. Use 'popup' (call from a click) or 'redirect'.",
-      );
+      throw new ScdkError(5003, "Third-party cookies are blocked and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
-    return fallback === 'redirect' ? this._logoutByRedirect(returnTo ?? currentPageUrl()) : this._logoutInWindow();
+    return fallback === 'redirect'
+      ? this._logoutByRedirect(returnTo ?? currentPageUrl())
+      : this._logoutInWindow((_, hadSession) => ({ hadSession }));
   }
 
   /**
@@ -288,51 +277,42 @@ export class ScDK {
    * comes before window.open, so a slow network cannot cost the click, and no session is ended
    * unless the window that lets the user pick the next account is already open.
    */
-  private async _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
+  private _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
     const { timeoutMs, platformOrigin, gateway } = this._options;
-    const platformWindow = this._openWindow(this._windowUrl());
-    try {
-      onStep('logging-out');
-      const logoutChannel = await platformWindow.connection(timeoutMs);
-      const { hadSession } = expectLogoutResult(await logoutChannel.request('logout', this._token, timeoutMs));
+    return this._logoutInWindow(async (platformWindow, hadSession) => {
       this._events.emit('logout', { success: true, hadSession });
-      platformWindow.navigate(`${platformOrigin}${LOGIN_PATH}?gateway=${encodeURIComponent(gateway)}`);
+      platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       onStep('choosing-account');
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
       const session = await channel.request('session', this._token, timeoutMs);
       if (!isSessionInfo(session) || session.state !== 'connected') {
-        throw new ScdkError(2000, 'The platform window finished without a connected account. Try again.');
+        throw new ScdkError(2000, 'No account was connected in the platform window. Try again.');
       }
       this._broker = session.broker;
       this._events.emit('session', session);
       this._events.emit('switch', { accountId: session.accountId });
       return { accountId: session.accountId, session };
-    } finally {
-      this._windows.delete(platformWindow);
-      platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
-    }
+    }, onStep);
   }
 
-  private _windowUrl(): string {
-    const { platformOrigin, gateway } = this._options;
-    return `${platformOrigin}${WINDOW_PATH}?gateway=${encodeURIComponent(gateway)}&v=${PROTOCOL_VERSION}`;
-  }
-
-  private _openWindow(url: string): PlatformWindow {
-    const { platformOrigin, gateway } = this._options;
-    const platformWindow = new PlatformWindow(url, { platformOrigin, gateway, log: this._log });
+  /**
+   * The platform window fallback, and the first step of a switch: opens the window now (inside the
+   * click), logs out in it first-party, then hands the window to `then`. Closed whatever happens.
+   */
+  private async _logoutInWindow<T>(
+    then: (platformWindow: PlatformWindow, hadSession: boolean) => T | Promise<T>,
+    onStep: (step: SwitchStep) => void = () => {},
+  ): Promise<T> {
+    const { timeoutMs, platformOrigin, gateway } = this._options;
+    const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
+    const platformWindow = new PlatformWindow(url, this._options);
     this._windows.add(platformWindow);
-    return platformWindow;
-  }
-
-  /** The platform window fallback: opened now (inside the click), logs out first-party, closed when it answers. */
-  private async _logoutInWindow(): Promise<{ hadSession: boolean }> {
-    const { timeoutMs } = this._options;
-    const platformWindow = this._openWindow(this._windowUrl());
     try {
+      onStep('logging-out');
       const channel = await platformWindow.connection(timeoutMs);
-      return expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
+      const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
+      return await then(platformWindow, hadSession);
     } finally {
       this._windows.delete(platformWindow);
       platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
@@ -347,37 +327,41 @@ export class ScDK {
       // The page is leaving for the platform: a slow answer must not be reported as a failure.
       const onLeave = () => clearTimeout(timer);
       const timer = setTimeout(() => {
-        this._cancelRedirect = null;
+        this._cancelRedirect = undefined;
         removeEventListener('pagehide', onLeave);
         removeForm();
-        reject(new ScdkError(5002, 'The page did not navigate to the platform for the redirect logout (is form-action blocked by CSP?).'));
+        reject(new ScdkError(5002, 'The page did not leave for the redirect logout (CSP form-action?).'));
       }, timeoutMs);
       addEventListener('pagehide', onLeave);
-      this._cancelRedirect = () => {
+      this._cancelRedirect = (error) => {
         clearTimeout(timer);
         removeEventListener('pagehide', onLeave);
         removeForm();
-        reject(new ScdkError(5005, 'destroy() was called during the redirect logout.'));
+        reject(error);
       };
     });
   }
 }
 
+/** An answer from the platform that failed its shape check. */
+function badAnswer(code: 2000 | 3023): ScdkError {
+  return new ScdkError(code, 'The platform answered in an unexpected shape.');
+}
+
 function expectLogoutResult(result: unknown): { hadSession: boolean } {
-  if (!isLogoutResult(result)) throw new ScdkError(3023, "The platform's logout answer had an unexpected shape.");
+  if (!isLogoutResult(result)) throw badAnswer(3023);
   return result;
 }
 
 function checkLogoutOptions(options: unknown): ScdkError | null {
-  if (typeof options !== 'object' || options === null) {
-    return new ScdkError(4000, 'brokerLogout() takes no argument or { onSuccess, onFailure, returnTo }.');
-  }
-  const { onSuccess, onFailure, returnTo } = options as Record<string, unknown>;
-  if ((onSuccess !== undefined && typeof onSuccess !== 'function') || (onFailure !== undefined && typeof onFailure !== 'function')) {
-    return new ScdkError(4000, 'brokerLogout({ onSuccess, onFailure }): both must be functions when given.');
-  }
-  if (returnTo !== undefined && (typeof returnTo !== 'string' || !/^https?:\/\//.test(returnTo))) {
-    return new ScdkError(4000, 'brokerLogout({ returnTo }) must be an absolute http(s) URL on the gateway\'s allowlist.');
-  }
-  return null;
+  const { onSuccess, onFailure, returnTo } = (options ?? 0) as Record<string, unknown>;
+  const isFunction = (value: unknown) => value === undefined || typeof value === 'function';
+  return options === undefined ||
+    (typeof options === 'object' &&
+      options &&
+      isFunction(onSuccess) &&
+    isFunction(onFailure) &&
+      (returnTo === undefined || (typeof returnTo === 'string' && /^https?:\/\//.test(returnTo))))
+    ? null
+    : new ScdkError(4000, 'brokerLogout({ onSuccess, onFailure, returnTo }): functions, and an allowlisted http(s) URL.');
 }

@@ -7,27 +7,27 @@ export interface TokenClaims {
   smallcaseAuthId?: string;
   guest?: boolean;
   exp?: number;
-  iat?: number;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN_LENGTH = 8192;
 
 function decodeSegment(segment: string): unknown {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  // atob takes unpadded base64 (the HTML spec's forgiving-base64 decode), so only the alphabet changes.
+  const binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 function invalid(why: string): ScdkError {
-  return new ScdkError(4002, `smallcaseAuthToken ${why}. Pass the JWT your backend signed for this user with the gateway secret.`);
+  return new ScdkError(4002, `smallcaseAuthToken ${why}: pass the JWT your backend signed with the gateway secret.`);
 }
 
 /** Decodes (does not verify: only the platform holds the secret) the partner's JWT, or throws 4002. */
 export function decodeToken(token: unknown): TokenClaims {
-  if (typeof token !== 'string' || token.length === 0) throw invalid('is missing');
-  if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) throw invalid('is not a JWT (three base64url parts separated by dots)');
+  if (!token) throw invalid('is missing');
+  const notJwt = () => invalid('is not a decodable JWT');
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) throw notJwt();
   const [header, payload] = token.split('.');
   let decodedHeader: unknown;
   let claims: unknown;
@@ -35,30 +35,29 @@ export function decodeToken(token: unknown): TokenClaims {
     decodedHeader = decodeSegment(header);
     claims = decodeSegment(payload);
   } catch {
-    throw invalid('could not be decoded');
+    throw notJwt();
   }
-  if (typeof decodedHeader !== 'object' || decodedHeader === null || typeof (decodedHeader as { alg?: unknown }).alg !== 'string') {
-    throw invalid('has no valid JWT header');
+  // A header with an `alg`, and a JSON object payload.
+  if (typeof (decodedHeader as { alg?: unknown } | null)?.alg !== 'string' || typeof claims !== 'object' || !claims || Array.isArray(claims)) {
+    throw notJwt();
   }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw invalid('has no JSON object payload');
-  const { smallcaseAuthId, guest, exp, iat } = claims as Record<string, unknown>;
+  const { smallcaseAuthId, guest, exp } = claims as Record<string, unknown>;
   const isConnected = typeof smallcaseAuthId === 'string' && smallcaseAuthId.length > 0;
-  if (!isConnected && guest !== true) throw invalid('payload has neither smallcaseAuthId nor guest: true');
-  if (exp !== undefined && typeof exp !== 'number') throw invalid('payload has a non-numeric exp');
+  if (!isConnected && guest !== true) throw invalid('needs smallcaseAuthId or guest: true');
+  if (exp !== undefined && typeof exp !== 'number') throw invalid('exp must be a number');
   return {
     smallcaseAuthId: isConnected ? (smallcaseAuthId as string) : undefined,
     guest: guest === true && !isConnected,
     exp: exp as number | undefined,
-    iat: typeof iat === 'number' ? iat : undefined,
   };
 }
 
 /** Throws 4004 for a guest and 4003 for an expired token; both checked before any network or iframe work. */
 export function assertConnected(claims: TokenClaims, nowMs: number): void {
   if (claims.guest || !claims.smallcaseAuthId) {
-    throw new ScdkError(4004, 'This needs a connected user, but smallcaseAuthToken is a guest token. Sign a token with the user\'s smallcaseAuthId.');
+    throw new ScdkError(4004, "smallcaseAuthToken is a guest's: sign one with the user's smallcaseAuthId.");
   }
   if (claims.exp !== undefined && claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000) {
-    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toISOString()}. Fetch a fresh token from your backend.`);
+    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toISOString()}. Fetch a fresh token.`);
   }
 }

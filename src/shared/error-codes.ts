@@ -37,27 +37,18 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** snake_case name for every code; 1010 and 1011 share `user_cancelled` on purpose. */
-export const ERROR_NAMES: Readonly<Record<ErrorCode, string>> = {
-  1010: 'user_cancelled',
-  1011: 'user_cancelled',
-  2000: 'api_error',
-  3023: 'logout_failed',
-  4000: 'invalid_options',
-  4001: 'invalid_gateway',
-  4002: 'invalid_jwt',
-  4003: 'token_expired',
-  4004: 'not_connected',
-  4005: 'origin_not_allowed',
-  5001: 'bridge_timeout',
-  5002: 'bridge_unavailable',
-  5003: 'storage_blocked',
-  5004: 'popup_blocked',
-  5005: 'destroyed',
-};
+/**
+ * snake_case name for every code: the key of ERROR_CODES in lower case, except 1011, which shares
+ * `user_cancelled` with 1010 on purpose. Derived so the bundle carries each name once.
+ */
+export const ERROR_NAMES = {} as Readonly<Record<ErrorCode, string>>;
+for (const [name, code] of Object.entries(ERROR_CODES)) {
+  (ERROR_NAMES as Record<ErrorCode, string>)[code] = code === ERROR_CODES.WINDOW_CLOSED ? 'user_cancelled' : name.toLowerCase();
+}
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'number' && Object.prototype.hasOwnProperty.call(ERROR_NAMES, value);
+  // Own numeric keys only: no number is a key of Object.prototype.
+  return typeof value === 'number' && value in ERROR_NAMES;
 }
 
 /** An error as it crosses a postMessage boundary. */

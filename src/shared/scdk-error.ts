@@ -17,15 +17,33 @@ export class ScdkError extends Error {
 
   /** Rebuilds an error that crossed a message boundary; anything unrecognised becomes 2000 api_error. */
   static fromPayload(payload: unknown): ScdkError {
-    const candidate = payload as Partial<ErrorPayload> | null;
-    if (candidate && isErrorCode(candidate.code)) {
-      const detail = typeof candidate.detail === 'string' ? candidate.detail : '';
-      return new ScdkError(candidate.code, detail);
-    }
-    return new ScdkError(2000, 'The platform answered with an error scdk does not recognise.');
+    const { code, detail } = (payload ?? {}) as Partial<ErrorPayload>;
+    return isErrorCode(code)
+      ? new ScdkError(code, typeof detail === 'string' ? detail : '')
+      : new ScdkError(2000, 'Unknown error from the platform.');
   }
 
   toJSON(): ErrorPayload {
     return errorPayload(this.code, this.detail);
   }
 }
+
+/** What a partner passed, for a detail: JSON where possible (a string shows its quotes). Never used on the token. */
+export const shown = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value; // a BigInt or a cyclic object
+  }
+};
+
+/** 4000 for a malformed option: names it, says what it takes, shows what it got. */
+export const badOption = (name: string, expected: string, got: unknown, code: 4000 | 4001 = 4000): ScdkError =>
+  new ScdkError(code, `${name}: ${expected}, got ${shown(got)}.`);
+
+/** 5001 for `what` (the bridge, a platform window, a request) that did not answer within `config.timeoutMs`. */
+export const timedOut = (what: string): ScdkError =>
+  new ScdkError(5001, `${what} did not answer in time: check the network or raise config.timeoutMs.`);
+
+/** 5002 for a bridge or platform window whose page went away mid-call (reloaded, removed, navigated). */
+export const connectionLost = (): ScdkError => new ScdkError(5002, 'The platform page was reloaded or removed. Try again.');
