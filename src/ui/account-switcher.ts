@@ -21,6 +21,8 @@ export interface SwitcherApi {
 
 export interface SwitcherUi {
   texts: SwitcherTexts;
+  /** The language of the texts, for screen readers' voices. */
+  lang: string;
   nonce: string | undefined;
 }
 
@@ -35,7 +37,7 @@ export interface OpenSwitcher {
  * step on its own screen. Resolves when the user closes the finished modal; rejects 1010 when they
  * dismiss it earlier, 1011 when they close the platform window mid-flow.
  */
-export function openSwitcher(api: SwitcherApi, { texts, nonce }: SwitcherUi): OpenSwitcher {
+export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherUi): OpenSwitcher {
   const { host, mount } = createShadowHost(SWITCHER_TAG, SWITCHER_CSS, nonce);
   const root = host.shadowRoot as ShadowRoot;
   const returnFocus = deepActiveElement();
@@ -49,7 +51,7 @@ export function openSwitcher(api: SwitcherApi, { texts, nonce }: SwitcherUi): Op
 
   function show(next: SwitcherState): void {
     state = next;
-    render(h(SwitcherView, { state, texts, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
+    render(h(SwitcherView, { state, texts, lang, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
     // Each screen puts focus on its main action, or on the dialog while there is none to take.
     (root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('[role=dialog]'))?.focus();
   }

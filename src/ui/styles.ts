@@ -9,7 +9,7 @@ const BASE =
   'button{font:inherit;font-weight:600;padding:10px 16px;border-radius:calc(var(--r)*.6);border:1px solid #b9c0cb;background:#fff;color:inherit;cursor:pointer}' +
   'button:focus-visible{outline:3px solid var(--a);outline-offset:2px}' +
   '.p{background:var(--a);border-color:var(--a);color:#fff}' +
-  '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}';
+  '@media (prefers-reduced-motion:reduce){*,:before{animation:none!important;transition:none!important}}';
 
 export const SWITCHER_CSS =
   BASE +
@@ -27,6 +27,6 @@ export const SWITCHER_CSS =
   '.s:before{content:"";flex:none;width:18px;height:18px;border:3px solid #d5dae1;border-top-color:var(--a);border-radius:50%;animation:r .8s linear infinite}' +
   '.k{display:flex;flex-wrap:wrap;gap:8px;margin-top:24px}.k button{flex:1 1 auto}' +
   '@keyframes r{to{transform:rotate(1turn)}}@keyframes f{from{opacity:0}}@keyframes u{from{opacity:0;transform:translateY(12px)}}' +
-  '@media (max-width:480px){:host{place-items:end stretch}.d{width:100%;border-radius:var(--r) var(--r) 0 0;padding-bottom:32px}.k{flex-direction:column-reverse}}';
+  '@media (max-width:480px){:host{place-items:end stretch}.d{width:100%;border-radius:var(--r) var(--r) 0 0;padding-bottom:32px}.k{flex-direction:column}}';
 
 export const BUTTON_CSS = BASE + ':host{display:inline-block}.a{margin-right:8px;opacity:.85;font-weight:400}';

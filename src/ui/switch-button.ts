@@ -20,13 +20,13 @@ export interface SwitchButtonApi {
  * the switcher. Returns the removal. No custom element is registered, so two copies of the script
  * cannot collide over a name.
  */
-export function mountSwitchButton(target: Element, api: SwitchButtonApi, { texts, nonce }: SwitcherUi): () => void {
+export function mountSwitchButton(target: Element, api: SwitchButtonApi, { texts, lang, nonce }: SwitcherUi): () => void {
   const { host, mount } = createShadowHost(BUTTON_TAG, BUTTON_CSS, nonce);
   const paint = (session?: SessionInfo) =>
     render(
       h(
         'button',
-        { type: 'button', part: 'button', class: 'p', onClick: () => api.open() },
+        { type: 'button', part: 'button', class: 'p', lang, onClick: () => api.open() },
         session?.state === 'connected' && h('span', { class: 'a' }, session.accountId),
         texts.switch,
       ),

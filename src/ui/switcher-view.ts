@@ -5,6 +5,7 @@ import type { SwitcherState } from './switcher-state';
 export interface SwitcherViewProps {
   state: SwitcherState;
   texts: SwitcherTexts;
+  lang: string;
   onSwitch: () => void;
   onLogout: () => void;
   onRetry: () => void;
@@ -61,12 +62,12 @@ function screen(props: SwitcherViewProps): [ComponentChild | ComponentChild[], C
 /** The modal: a backdrop and a WAI-ARIA dialog labelled by its heading and described by its live body. */
 export function SwitcherView(props: SwitcherViewProps): ComponentChild[] {
   const [body, actions] = screen(props);
-  const { texts: t, onDismiss, state } = props;
+  const { texts: t, lang, onDismiss, state } = props;
   return [
     h('div', { class: 'b', onClick: onDismiss }),
     h(
       'div',
-      { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, 'aria-describedby': BODY_ID, tabIndex: -1, 'data-phase': state.phase },
+      { class: 'd', lang, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, 'aria-describedby': BODY_ID, tabIndex: -1, 'data-phase': state.phase },
       h('h2', { id: TITLE_ID }, t.title),
       h('button', { type: 'button', class: 'x', 'aria-label': t.close, onClick: onDismiss }, '×'),
       h('div', { id: BODY_ID, role: 'status' }, body),

@@ -12,5 +12,5 @@ export function normalizeUiOptions({ locale = 'en', texts = {}, nonce }: { local
     throw new ScdkError(4000, `config.texts must map text names (${Object.keys(base).join(', ')}) to strings.`);
   }
   if (nonce !== undefined && typeof nonce !== 'string') throw new ScdkError(4000, 'config.nonce must be the string of your CSP style nonce.');
-  return { texts: { ...base, ...(texts as Partial<SwitcherTexts>) }, nonce };
+  return { texts: { ...base, ...(texts as Partial<SwitcherTexts>) }, lang: locale as Locale, nonce };
 }
