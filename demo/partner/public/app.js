@@ -117,6 +117,8 @@
     current = null;
     const scGateway = new scDK({ gateway: GATEWAY, smallcaseAuthToken: token, config: sdkConfig() });
     current = { key: key, scGateway: scGateway };
+    // The embedded button belongs to the connected user's instance; destroy() removes it with the rest.
+    if (key.indexOf('connected:') === 0) scGateway.mountSwitchButton('#switch-slot');
     return scGateway;
   }
 
@@ -158,8 +160,8 @@
     return scGateway.getSession();
   }
 
-  function switchAccount(scGateway) {
-    return scGateway.switchAccount();
+  function openAccountSwitcher(scGateway) {
+    return scGateway.openAccountSwitcher();
   }
 
   function on(id, title, pickUser, call) {
@@ -170,7 +172,7 @@
 
   showPlatformLinks();
   on('logout', 'Log out from broker', connectedUser, brokerLogout);
-  on('switch-account', 'Switch account', connectedUser, switchAccount);
+  on('switch-account', 'Account switcher', connectedUser, openAccountSwitcher);
   on('check-session', 'Check session', connectedUser, getSession);
   on('logout-guest', 'Log out as guest', guestUser, brokerLogout);
   on('logout-expired', 'Log out with an expired token', expiredUser, brokerLogout);
@@ -178,7 +180,12 @@
     logList.replaceChildren();
   });
 
-  if (typeof window.scDK !== 'function') {
+  if (typeof window.scDK === 'function') {
+    // Shows the embedded button at once, as a partner page would.
+    instanceFor(connectedUser().key, connectedUser().query).catch(function (error) {
+      logError('Page load', error);
+    });
+  } else {
     logError('Page load', demoError('window.scDK is missing: /scdk.umd.js did not load. Run npm run build, then reload.'));
   }
 })();
