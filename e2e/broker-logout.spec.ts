@@ -142,7 +142,8 @@ test('a bridge that never answers gives 5001 at the timeout', async ({ page, req
   await openPartnerPage(page);
   const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 1500 }).brokerLogout()), token);
   expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });
-  expect(outcome.ms).toBeGreaterThan(1400);
+  // The clock starts after the call did (harness.outcome wraps its promise); a loaded machine shows ~130 ms of that.
+  expect(outcome.ms).toBeGreaterThan(1200);
   expect(outcome.ms).toBeLessThan(2500);
   expect(await page.evaluate(() => harness.frames())).toBe(0);
 });

@@ -151,13 +151,15 @@ export class ScDK {
    * user closes the platform window mid-flow. While it is open, calls return the same promise.
    */
   openAccountSwitcher(): Promise<SwitcherResult> {
-    return this._guard(() => {
+    try {
+      this._check();
       if (!this._switcher) {
         const switcher = openSwitcher(
           {
             getSession: () => this.getSession(),
             switchAccount: (onStep) => this.switchAccount(onStep),
             brokerLogout: () => this.brokerLogout(),
+            onLogout: (listener) => this.on('logout', listener),
             closeWindows: (error) => this._closeWindows(error),
           },
           this._ui,
@@ -169,7 +171,10 @@ export class ScDK {
         this._switcher = switcher;
       }
       return this._switcher.result;
-    });
+    } catch (error) {
+      // Not through _guard: the steps inside emit their own `error` events, and this must not repeat them.
+      return Promise.reject(error);
+    }
   }
 
   /**

@@ -15,6 +15,8 @@ export interface SwitcherApi {
   getSession(): Promise<SessionInfo>;
   switchAccount(onStep: (step: 'logging-out' | 'choosing-account') => void): Promise<{ accountId: string; session: SessionInfo & { state: 'connected' } }>;
   brokerLogout(): Promise<LogoutResult>;
+  /** Calls `listener` on every `logout` event; returns the unsubscribe. */
+  onLogout(listener: (result: LogoutResult) => void): () => void;
   /** Closes any platform window the instance has open; its flow rejects with `error`. */
   closeWindows(error: ScdkError): void;
 }
@@ -35,7 +37,8 @@ export interface OpenSwitcher {
 /**
  * Opens the account switcher: checks the session, then lets the user switch account or log out, each
  * step on its own screen. Resolves when the user closes the finished modal; rejects 1010 when they
- * dismiss it earlier, 1011 when they close the platform window mid-flow.
+ * dismiss it earlier, 1011 when they close the platform window mid-flow. A dismiss after the session
+ * already ended (or while the platform is ending it) resolves `logged_out`: that is what happened.
  */
 export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherUi): OpenSwitcher {
   const { host, mount } = createShadowHost(SWITCHER_TAG, SWITCHER_CSS, nonce);
@@ -44,6 +47,10 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   let state: SwitcherState = { phase: 'checking' };
   let closed = false;
   let retry = check;
+  /** The logout step in flight, if any: a dismiss waits for it before saying what happened. */
+  let pending: Promise<unknown> | undefined;
+  let loggedOut: LogoutResult | undefined;
+  const stopWatching = api.onLogout((logout) => (loggedOut = logout));
   let settle: (error: ScdkError | null, value?: SwitcherResult) => void = () => {};
   const result = new Promise<SwitcherResult>((resolve, reject) => {
     settle = (error, value) => (error ? reject(error) : resolve(value as SwitcherResult));
@@ -52,8 +59,12 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   function show(next: SwitcherState): void {
     state = next;
     render(h(SwitcherView, { state, texts, lang, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
-    // Each screen puts focus on its main action, or on the dialog while there is none to take.
-    (root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('[role=dialog]'))?.focus();
+    // A new screen puts focus on its main action (or the dialog while there is none), unless the user
+    // has moved it to something still there: an answer arriving must not retarget their Enter.
+    const active = root.activeElement;
+    if (!active || active.getAttribute('role') === 'dialog') {
+      (root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('[role=dialog]'))?.focus();
+    }
   }
 
   function follow<T>(promise: Promise<T>, next: (value: T) => SwitcherState): void {
@@ -71,16 +82,23 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   // Runs inside the user's click: the platform window must open before anything awaits.
   function onSwitch(): void {
     retry = onSwitch;
-    follow(
-      api.switchAccount((step) => closed || show({ phase: step === 'logging-out' ? 'logging-out' : 'waiting' })),
-      ({ accountId, session }) => ({ phase: 'done', result: { status: 'switched', accountId, session } }),
-    );
+    // Shown before the call too: a switch the page already started is shared, and its steps go to its own caller.
+    show({ phase: 'logging-out' });
+    const flow = api.switchAccount((step) => {
+      // Past the logout step: a dismiss from here on has nothing left to wait for.
+      if (step === 'choosing-account') pending = undefined;
+      if (!closed) show({ phase: step === 'logging-out' ? 'logging-out' : 'waiting' });
+    });
+    pending = flow;
+    follow(flow, ({ accountId, session }) => ({ phase: 'done', result: { status: 'switched', accountId, session } }));
   }
 
   function onLogout(): void {
     retry = onLogout;
     show({ phase: 'logging-out' });
-    follow(api.brokerLogout(), ({ hadSession }) => ({ phase: 'done', result: { status: 'logged_out', hadSession } }));
+    const logout = api.brokerLogout();
+    pending = logout;
+    follow(logout, ({ hadSession }) => ({ phase: 'done', result: { status: 'logged_out', hadSession } }));
   }
 
   function onDismiss(): void {
@@ -106,7 +124,14 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
     host.remove();
     restoreBackground();
     returnFocus?.focus();
-    settle(error, value);
+    const done = () => {
+      stopWatching();
+      if (error?.code === 1010 && loggedOut) settle(null, { status: 'logged_out', hadSession: loggedOut.hadSession });
+      else settle(error, value);
+    };
+    // Dismissed mid-logout: the hidden iframe's logout cannot be called back, so wait (within its timeout) to learn whether it happened.
+    if (error?.code === 1010 && pending) pending.then(done, done);
+    else done();
   }
 
   document.body.append(host);

@@ -5,19 +5,31 @@ export function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+/** How many open switchers hold an element inert; kept in the DOM so two copies of the script agree. */
+const HOLDS = 'data-scdk-inert';
+
 /**
  * Makes everything on the page but `host` inert: no focus, no clicks, hidden from assistive tech.
- * Returns the undo, which leaves elements the page had made inert itself as they were.
+ * Returns the undo. Elements the page made inert itself stay so, and an element stays inert until the
+ * last switcher holding it closes (two instances may each have one open).
  */
 export function makeBackgroundInert(host: Element): () => void {
-  const changed: HTMLElement[] = [];
+  const held: HTMLElement[] = [];
   for (const element of document.body.children) {
-    if (element !== host && element instanceof HTMLElement && !element.inert) {
+    const holds = Number(element.getAttribute(HOLDS));
+    if (element !== host && element instanceof HTMLElement && (holds || !element.inert)) {
+      element.setAttribute(HOLDS, String(holds + 1));
       element.inert = true;
-      changed.push(element);
+      held.push(element);
     }
   }
-  return () => changed.forEach((element) => (element.inert = false));
+  return () =>
+    held.forEach((element) => {
+      const holds = Number(element.getAttribute(HOLDS)) - 1;
+      if (holds > 0) return element.setAttribute(HOLDS, String(holds));
+      element.removeAttribute(HOLDS);
+      element.inert = false;
+    });
 }
 
 /**

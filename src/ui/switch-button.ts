@@ -27,7 +27,7 @@ export function mountSwitchButton(target: Element, api: SwitchButtonApi, { texts
       h(
         'button',
         { type: 'button', part: 'button', class: 'p', lang, onClick: () => api.open() },
-        session?.state === 'connected' && h('span', { class: 'a' }, session.accountId),
+        session?.state === 'connected' && [h('span', { class: 'a' }, session.accountId), ' '],
         texts.switch,
       ),
       mount,

@@ -13,7 +13,6 @@ export interface SwitcherViewProps {
 }
 
 const TITLE_ID = 'scdk-title';
-const BODY_ID = 'scdk-body';
 
 const button = (label: string, onClick: () => void, primary?: boolean): ComponentChild =>
   h('button', { type: 'button', class: primary ? 'p' : undefined, onClick, 'data-primary': primary || undefined }, label);
@@ -59,7 +58,10 @@ function screen(props: SwitcherViewProps): [ComponentChild | ComponentChild[], C
   }
 }
 
-/** The modal: a backdrop and a WAI-ARIA dialog labelled by its heading and described by its live body. */
+/**
+ * The modal: a backdrop and a WAI-ARIA dialog labelled by its heading. The body is a live region, so a
+ * new screen is read once (not also as the dialog's description when focus moves).
+ */
 export function SwitcherView(props: SwitcherViewProps): ComponentChild[] {
   const [body, actions] = screen(props);
   const { texts: t, lang, onDismiss, state } = props;
@@ -67,10 +69,10 @@ export function SwitcherView(props: SwitcherViewProps): ComponentChild[] {
     h('div', { class: 'b', onClick: onDismiss }),
     h(
       'div',
-      { class: 'd', lang, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, 'aria-describedby': BODY_ID, tabIndex: -1, 'data-phase': state.phase },
+      { class: 'd', lang, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabIndex: -1, 'data-phase': state.phase },
       h('h2', { id: TITLE_ID }, t.title),
       h('button', { type: 'button', class: 'x', 'aria-label': t.close, onClick: onDismiss }, '×'),
-      h('div', { id: BODY_ID, role: 'status' }, body),
+      h('div', { role: 'status' }, body),
       h('div', { class: 'k' }, actions),
     ),
   ];
