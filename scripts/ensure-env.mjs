@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Makes a fresh clone runnable: installs npm packages from the lock file when node_modules is missing or
-// older than the lock, and Debian's chromium when no browser is found (as root, with apt-get).
+// Makes a fresh clone runnable: installs npm packages from the lock file with `npm ci` when node_modules is
+// missing or older than the lock (a lock that npm ci refuses fails loudly), and Debian's chromium when no
+// browser is found (as root, with apt-get).
 // Usage: node scripts/ensure-env.mjs [--no-browser]. Uses only node: built-ins (it runs before npm ci).
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -17,11 +18,14 @@ function ensurePackages() {
   try {
     run('npm', ['ci', '--no-audit', '--no-fund']);
   } catch {
-    // NOTE: a registry mirror that lacks other platforms' optional binaries (e.g. @rollup/rollup-darwin-x64)
-    // leaves them out of the lock, and npm 11's `npm ci` then refuses the lock as out of sync.
-    // `npm install` installs the same locked versions and skips what this platform does not need.
-    console.log('[ensure-env] npm ci refused the lock file; installing the locked versions with npm install');
-    run('npm', ['install', '--no-audit', '--no-fund']);
+    // No fallback to `npm install`: it would rewrite package-lock.json, and what runs would no longer be
+    // what the lock says. A lock that `npm ci` refuses is a bug to fix in the repository, not here.
+    console.error(
+      '[ensure-env] npm ci refused package-lock.json (see the error above). The lock is out of sync with ' +
+        'package.json, or lacks an optional package of another platform. Fix it in the repository: ' +
+        '`npm install --package-lock-only`, check that `npm ci` then succeeds, and commit the lock.',
+    );
+    process.exit(1);
   }
 }
 
