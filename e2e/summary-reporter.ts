@@ -1,26 +1,57 @@
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
-/** Prints one plain closing line, "N passed, N failed, N skipped", that any CI log reader understands. */
+/** How many of the slowest tests the summary lists, so the suite's time budget stays visible in every log. */
+const SLOWEST_SHOWN = 10;
+
+interface Outcome {
+  status: TestResult['status'];
+  title: string;
+  project: string;
+  durationMs: number;
+}
+
+/**
+ * Prints, at the end of a run: the slowest tests, the time spent per project (cookie world or engine),
+ * and one plain closing line, "N passed, N failed, N skipped", that any CI log reader understands.
+ */
 export default class SummaryReporter implements Reporter {
-  private readonly outcomes = new Map<string, TestResult['status']>();
+  private readonly outcomes = new Map<string, Outcome>();
 
   onTestEnd(test: TestCase, result: TestResult): void {
-    this.outcomes.set(test.id, result.status);
+    const [, project, file] = test.titlePath();
+    const location = `${file}:${test.location.line}`;
+    // A retried test keeps its last result; durations add up so the per-project time stays true.
+    const durationMs = (this.outcomes.get(test.id)?.durationMs ?? 0) + result.duration;
+    this.outcomes.set(test.id, { status: result.status, title: `${location} ${test.title}`, project, durationMs });
   }
 
   onEnd(_result: FullResult): void {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
-    for (const status of this.outcomes.values()) {
-      if (status === 'passed') passed++;
-      else if (status === 'skipped') skipped++;
-      else failed++;
+    const all = [...this.outcomes.values()];
+    const slowest = all
+      .filter((outcome) => outcome.status !== 'skipped')
+      .sort((a, b) => b.durationMs - a.durationMs)
+      .slice(0, SLOWEST_SHOWN);
+    if (slowest.length) {
+      console.log(`\nSlowest ${slowest.length} tests:`);
+      for (const { durationMs, project, title } of slowest) console.log(`  ${seconds(durationMs)}  [${project}] ${title}`);
     }
-    console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+    const perProject = new Map<string, number>();
+    for (const { project, durationMs } of all) perProject.set(project, (perProject.get(project) ?? 0) + durationMs);
+    if (perProject.size) {
+      console.log('\nTime per project:');
+      for (const [project, durationMs] of perProject) console.log(`  ${seconds(durationMs)}  ${project}`);
+    }
+    const count = (test: (status: TestResult['status']) => boolean) => all.filter(({ status }) => test(status)).length;
+    const passed = count((status) => status === 'passed');
+    const skipped = count((status) => status === 'skipped');
+    console.log(`\n${passed} passed, ${all.length - passed - skipped} failed, ${skipped} skipped`);
   }
 
   printsToStdio(): boolean {
     return true;
   }
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1).padStart(6)} s`;
 }
