@@ -1,6 +1,10 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { PARTNER, PLATFORM } from './origins';
 import { registerToken } from './token-registry';
+
+/** How long a test waits for requests to reach the platform: cold frames and windows on a loaded machine. */
+const HELD_WAIT_MS = 20_000;
 
 export interface Outcome<T = unknown> {
   ok: boolean;
@@ -11,7 +15,8 @@ export interface Outcome<T = unknown> {
 
 export interface Faults {
   bridge?: 'ok' | '404' | '500' | 'hang' | 'silent';
-  api?: 'ok' | '500' | 'hang';
+  /** 'hold' parks every API request until releaseHeld(); see heldRequests(). */
+  api?: 'ok' | '500' | 'hang' | 'hold';
   apiDelayMs?: number;
   frameAncestors?: 'on' | 'off';
 }
@@ -56,6 +61,23 @@ export async function setFaults(request: APIRequestContext, faults: Faults): Pro
 
 export async function resetFaults(request: APIRequestContext): Promise<void> {
   await request.delete(`${PLATFORM}/__test/faults`);
+}
+
+/** How many API requests the platform holds now (`api: 'hold'`). Wait on it with expect.poll: an event, not a delay. */
+export async function heldRequests(request: APIRequestContext): Promise<number> {
+  const response = await request.get(`${PLATFORM}/__test/held`);
+  return (await response.json()).held;
+}
+
+/** Waits until the platform holds `count` API requests (`api: 'hold'`). */
+export async function waitForHeld(request: APIRequestContext, count = 1): Promise<void> {
+  await expect.poll(() => heldRequests(request), { message: `${count} API request(s) held by the platform`, timeout: HELD_WAIT_MS }).toBe(count);
+}
+
+/** Answers every held API request (as if the fault were 'ok'); returns how many there were. */
+export async function releaseHeld(request: APIRequestContext): Promise<number> {
+  const response = await request.post(`${PLATFORM}/__test/release`);
+  return (await response.json()).released;
 }
 
 /** Every request the context's pages, frames and windows send to the platform, for counting and inspection. */

@@ -9,15 +9,23 @@ const FILES: Record<string, string> = {
 };
 /** A blank page that only loads the message generator: tests drive it with frame.evaluate. */
 const ATTACKER_PAGE = '<!doctype html><title>attacker</title><script src="/fuzz-messages.js"></script>';
-/** Served where the SDK expects the bridge (`/scdk/v1/bridge`), so an SDK pointed here loads it. */
-const FAKE_BRIDGE_PAGE =
-  '<!doctype html><title>scdk bridge</title><script src="/fuzz-messages.js"></script><script src="/hostile/fake-bridge.js"></script>';
+/**
+ * Served where the SDK expects the bridge (`/scdk/v1/bridge`), so an SDK pointed here loads it. With an
+ * answer set (`answerEveryRequest`), the page carries it and the fake answers on its own, the moment it is
+ * connected: a test that answered by hand would race the SDK's handshake deadline on a loaded machine.
+ */
+const fakeBridgePage = (answer: object | null) =>
+  '<!doctype html><title>scdk bridge</title>' +
+  (answer ? `<script>window.fakeBridgeAnswer = ${JSON.stringify(answer)};</script>` : '') +
+  '<script src="/fuzz-messages.js"></script><script src="/hostile/fake-bridge.js"></script>';
 const FAKE_BRIDGE_PATH = '/scdk/v1/bridge';
 /** The SDK asks this after a silent handshake; it never answers, so only the SDK's own deadline decides. */
 const STATUS_PATH = '/scdk/v1/status';
 
 export interface HostileSite {
   origin: string;
+  /** From now on, fake bridges loaded from this site say ready and answer every request with `result`; null: tests answer by hand. */
+  answerEveryRequest(result: object | null): void;
   close(): Promise<void>;
 }
 
@@ -26,11 +34,12 @@ export interface HostileSite {
  * SDK instances pointed at it. No CSP, so nothing stops its scripts.
  */
 export async function startHostileSite(host = 'localhost'): Promise<HostileSite> {
+  let answer: object | null = null;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path === STATUS_PATH) return; // left hanging; close() destroys the socket
     const file = FILES[path];
-    const html = path === '/attacker.html' ? ATTACKER_PAGE : path === FAKE_BRIDGE_PATH ? FAKE_BRIDGE_PAGE : null;
+    const html = path === '/attacker.html' ? ATTACKER_PAGE : path === FAKE_BRIDGE_PATH ? fakeBridgePage(answer) : null;
     if (!file && html === null) {
       response.writeHead(404).end();
       return;
@@ -45,6 +54,9 @@ export async function startHostileSite(host = 'localhost'): Promise<HostileSite>
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${host}:${port}`,
+    answerEveryRequest: (result) => {
+      answer = result;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

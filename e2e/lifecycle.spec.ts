@@ -31,6 +31,8 @@ const API_DELAY_MS = 3000;
 const DESTROY_AFTER_MS = 400;
 /** destroy() rejects what is in flight at once; this only allows for a busy machine. */
 const PROMPT_MS = 1000;
+/** For instances whose calls must not race their deadline: well above API_DELAY_MS plus cold frames on a loaded machine. */
+const PATIENT_TIMEOUT_MS = 15_000;
 const CYCLES = 20;
 const MODAL_CYCLES = 25;
 const FAKE_RESULT = { state: 'connected', broker: 'Fake Broker', accountId: 'FAKE01', own: true };
@@ -40,7 +42,10 @@ test.beforeAll(async () => {
   hostile = await startHostileSite();
 });
 test.afterAll(async () => hostile.close());
-test.afterEach(async ({ request }) => resetFaults(request));
+test.afterEach(async ({ request }) => {
+  hostile.answerEveryRequest(null);
+  await resetFaults(request);
+});
 
 /** Logs in on the platform as `accountId`, linked to the partner's user `smallcaseAuthId`. */
 async function loginLinked(context: BrowserContext, accountId: string, smallcaseAuthId: string): Promise<void> {
@@ -51,27 +56,12 @@ async function loginLinked(context: BrowserContext, accountId: string, smallcase
   await page.close();
 }
 
-/** In the fake bridge: says ready, waits for the first request, answers it with `result`. Resolves with its id. */
-function serveOnce(frame: Frame, result: object): Promise<number> {
-  return frame.evaluate(
-    (answer) =>
-      new Promise<number>((resolve) => {
-        const state = (window as unknown as { fakeBridge: { port: MessagePort | null; received: { type?: string; id: number }[] } }).fakeBridge;
-        let readySent = false;
-        const tick = setInterval(() => {
-          if (!state.port) return;
-          if (!readySent) {
-            state.port.postMessage({ ns: 'scdk', v: 1, type: 'ready', storage: 'available' });
-            readySent = true;
-          }
-          const request = state.received.find((message) => message && message.type === 'request');
-          if (!request) return;
-          clearInterval(tick);
-          state.port.postMessage({ ns: 'scdk', v: 1, type: 'response', id: request.id, ok: true, result: answer });
-          resolve(request.id);
-        }, 20);
-      }),
-    result,
+/** The ids of the requests the fake bridge in `frame` received, in order. */
+function fakeRequestIds(frame: Frame): Promise<number[]> {
+  return frame.evaluate(() =>
+    (window as unknown as { fakeBridge: { received: { type?: string; id: number }[] } }).fakeBridge.received
+      .filter((message) => message && message.type === 'request')
+      .map((message) => message.id),
   );
 }
 
@@ -87,20 +77,21 @@ test('several instances on one page, same request ids, different tokens and plat
   await loginLinked(context, 'AB1234', 'user-1');
   await openPartnerPage(page, OPEN_FRAMES_PAGE);
   await setFaults(request, { apiDelayMs: 1000 });
+  // The fake answers on its own the moment it is connected: nothing here races the SDK's deadline.
+  hostile.answerEveryRequest(FAKE_RESULT);
   // Three instances, each about to send its request id 1: two to the platform, one to a fake bridge.
-  await page.evaluate(
-    ([t1, t2, fakeUrl]) => {
-      const a = harness.create(t1);
-      const b = harness.create(t2);
-      const c = harness.create(t1, { platformUrl: fakeUrl });
-      (window as unknown as { calls: Promise<Outcome[]> }).calls = Promise.all([a, b, c].map((sdk) => harness.outcome(sdk.getSession())));
+  // A patient timeout: 1 s of API delay plus three cold iframes must not race the deadline on a loaded machine.
+  const [a, b, c] = await page.evaluate(
+    ([t1, t2, fakeUrl, timeoutMs]) => {
+      const a = harness.create(t1, { timeoutMs });
+      const b = harness.create(t2, { timeoutMs });
+      const c = harness.create(t1, { platformUrl: fakeUrl, timeoutMs });
+      return Promise.all([a, b, c].map((sdk) => harness.outcome(sdk.getSession())));
     },
-    [user1, user2, hostile.origin] as const,
+    [user1, user2, hostile.origin, PATIENT_TIMEOUT_MS] as const,
   );
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(hostile.origin))).toBe(true);
   const fake = page.frames().find((f) => f.url().startsWith(hostile.origin))!;
-  expect(await serveOnce(fake, FAKE_RESULT)).toBe(1);
-  const [a, b, c] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
+  expect(await fakeRequestIds(fake)).toEqual([1]);
   if (iframeReachesCookies(cookieWorld)) {
     expect(a).toMatchObject({ ok: true, value: { state: 'connected', accountId: 'AB1234', own: true } });
     expect(b).toMatchObject({ ok: true, value: { state: 'connected', accountId: 'AB••34', own: false } });

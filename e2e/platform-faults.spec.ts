@@ -60,7 +60,7 @@ function expectSession(outcome: Settled): void {
 
 test.afterEach(async ({ request }) => resetFaults(request));
 
-test('a bridge page answering HTTP 500 gives 5002 before the timeout; a retry works once fixed', async ({ page, request }) => {
+test('a bridge page answering HTTP 500 on a healthy platform gives 5001 at the deadline, never early; a retry works once fixed', async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await setFaults(request, { bridge: '500' });
   await openPage(page);
@@ -68,7 +68,9 @@ test('a bridge page answering HTTP 500 gives 5002 before the timeout; a retry wo
     ([t, timeoutMs, limit]) => settleWithin(harness.create(t, { timeoutMs }).brokerLogout(), limit),
     [token, TIMEOUT_MS, TIMEOUT_MS + MARGIN_MS] as const,
   );
-  expectTypedError(failed, 5002, TIMEOUT_MS);
+  // The status endpoint says the platform is fine, so this looks like a slow bridge: only the deadline ends it.
+  expectTypedError(failed, 5001, TIMEOUT_MS + MARGIN_MS);
+  expect(failed.ms).toBeGreaterThan(TIMEOUT_MS - TIMER_SLACK_MS);
   expect(failed.error!.detail).toContain('/scdk/v1/bridge');
   expect(await page.evaluate(() => harness.frames())).toBe(0);
   await resetFaults(request);

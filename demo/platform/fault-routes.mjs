@@ -1,7 +1,10 @@
 // GET/POST/DELETE /__test/faults: the test-only switch that makes the mock platform misbehave.
+// GET /__test/held counts the API requests parked by `api: 'hold'`; POST /__test/release answers them.
 import { readBody, sendError, sendJson } from '../shared/http.mjs';
 
 const FAULTS_PATH = '/__test/faults';
+const HELD_PATH = '/__test/held';
+const RELEASE_PATH = '/__test/release';
 const MAX_BODY_BYTES = 16 * 1024;
 const BAD_FAULTS = Object.freeze({ code: 2000, message: 'api_error' });
 
@@ -31,5 +34,7 @@ export function createFaultRoutes({ faults }) {
       POST: merge,
       DELETE: (_req, res) => sendJson(res, 200, faults.reset()),
     }],
+    [HELD_PATH, { GET: (_req, res) => sendJson(res, 200, { held: faults.held() }) }],
+    [RELEASE_PATH, { POST: (_req, res) => sendJson(res, 200, { released: faults.release() }) }],
   ]);
 }

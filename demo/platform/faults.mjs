@@ -6,35 +6,51 @@ const MAX_API_DELAY_IN_MS = 60_000;
 /** @type {Record<string, (value: unknown) => boolean>} */
 const VALIDATORS = Object.freeze({
   bridge: (value) => ['ok', '404', '500', 'hang', 'silent'].includes(value),
-  api: (value) => ['ok', '500', 'hang'].includes(value),
+  api: (value) => ['ok', '500', 'hang', 'hold'].includes(value),
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   frameAncestors: (value) => ['on', 'off'].includes(value),
 });
 
 const EXPECTED = Object.freeze({
   bridge: "'ok' | '404' | '500' | 'hang' | 'silent'",
-  api: "'ok' | '500' | 'hang'",
+  api: "'ok' | '500' | 'hang' | 'hold'",
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
 });
 
 /**
- * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang', apiDelayMs: number,
+ * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
  *   frameAncestors: 'on'|'off' }} Faults
  */
 
 /**
- * Creates the fault state, initially all 'ok'.
+ * Creates the fault state, initially all 'ok'. `api: 'hold'` parks each API request (after its body is
+ * read, before any side effect) until a test releases it: tests wait for the event "the request arrived"
+ * and decide when it is answered, instead of racing a delay against the SDK's timers.
  * @returns {{
  *   current(): Faults,
  *   merge(patch: unknown): { ok: true, faults: Faults } | { ok: false, detail: string },
  *   reset(): Faults,
+ *   hold(): Promise<void>,
+ *   held(): number,
+ *   release(): number,
  * }}
  */
 export function createFaultState() {
   let faults = DEFAULT_FAULTS;
+  /** @type {Set<() => void>} */
+  const parked = new Set();
+  const release = () => {
+    const count = parked.size;
+    parked.forEach((resume) => resume());
+    parked.clear();
+    return count;
+  };
   return Object.freeze({
     current: () => faults,
+    hold: () => new Promise((resolve) => parked.add(resolve)),
+    held: () => parked.size,
+    release,
     merge(patch) {
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
         return { ok: false, detail: `Send a JSON object with any of: ${Object.keys(DEFAULT_FAULTS).join(', ')}.` };
@@ -51,6 +67,7 @@ export function createFaultState() {
       return { ok: true, faults };
     },
     reset() {
+      release();
       faults = DEFAULT_FAULTS;
       return faults;
     },

@@ -77,6 +77,7 @@ export class BridgeClient {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       let cancelConnect = (): void => {};
       let settled = false;
+      let healthy = false;
 
       const settle = (outcome: PortChannel | ScdkError, storage?: StorageState): void => {
         if (settled) return;
@@ -108,11 +109,18 @@ export class BridgeClient {
         // Exact targetOrigin: if the frame holds anything but the platform's page, the message is dropped.
         cancelConnect = sendConnect(frame.contentWindow, platformOrigin, gateway, log, (outcome, ready) => settle(outcome, ready?.storage));
         graceTimer = setTimeout(() => {
-          diagnoseHandshake(platformOrigin, gateway, diagnosis.signal).then(settle);
+          diagnoseHandshake(platformOrigin, gateway, diagnosis.signal).then((error) => {
+            if (error) settle(error);
+            // A healthy platform: the bridge is slow (or its page is not the bridge); the deadline decides.
+            else healthy = true;
+          });
         }, HANDSHAKE_GRACE_MS);
       };
 
-      const deadline = setTimeout(() => settle(timedOut(`The bridge at ${platformOrigin}`)), timeoutMs);
+      const deadline = setTimeout(
+        () => settle(healthy ? new ScdkError(5001, slowBridge(platformOrigin)) : timedOut(`The bridge at ${platformOrigin}`)),
+        timeoutMs,
+      );
       this._abortHandshake = settle;
       frame.addEventListener('load', onFirstLoad);
       this._frame = frame;
@@ -120,3 +128,7 @@ export class BridgeClient {
     });
   }
 }
+
+/** The detail of a 5001 from a bridge page that loaded on a healthy platform but never said ready. */
+const slowBridge = (platformOrigin: string): string =>
+  `The bridge page at ${platformOrigin}${BRIDGE_PATH} loaded, and the platform knows this gateway and origin, but it did not answer in time: raise config.timeoutMs, or check that the page serves the scdk bridge (not an HTTP error).`;

@@ -3,11 +3,13 @@ import { pageUrl } from './bridge-frame';
 import { BRIDGE_PATH, STATUS_PATH } from './protocol';
 
 /**
- * Explains a handshake that got no answer. A refused frame, a 404 and an unknown gateway all look alike
- * from the partner page, so the SDK asks the platform's status endpoint (no credentials, no token) which
- * one it was. Runs only after a failure: the happy path never pays for it.
+ * Explains a handshake that got no answer yet. A refused frame, an unknown gateway and a slow bridge all
+ * look alike from the partner page, so the SDK asks the platform's status endpoint (no credentials, no
+ * token). Resolves with the error to report, or null when the platform is up and knows this gateway and
+ * origin: then the bridge may just be slow, and only the call's deadline may end the wait. Runs only
+ * after a silence: the happy path never pays for it.
  */
-export async function diagnoseHandshake(platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError> {
+export async function diagnoseHandshake(platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError | null> {
   const unavailable = (why: string) =>
     new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed: ${why}. Check it is up and lets this page frame it.`);
   try {
@@ -24,7 +26,7 @@ export async function diagnoseHandshake(platformOrigin: string, gateway: string,
     if (status.originAllowed === false) {
       return new ScdkError(4005, `The platform does not trust ${location.origin} for gateway "${gateway}": ask it to add this origin.`);
     }
-    return unavailable('not loaded or blocked');
+    return null;
   } catch {
     return unavailable('the platform could not be reached');
   }

@@ -2,8 +2,10 @@
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
- * After the bridge iframe fires `load`, its script has already run, so a healthy bridge answers the
- * `connect` message within milliseconds. Silence this long after `load` means the page is not the
- * bridge (404, 5xx, framing refused, offline) and the SDK reports 5002 instead of waiting for the timeout.
+ * After the bridge iframe fires `load`, its script has already run, so a healthy bridge usually answers
+ * the `connect` message within milliseconds. Silence this long after `load` makes the SDK ask the
+ * platform's status endpoint why: an unknown gateway (4001), an untrusted origin (4005) or an unreachable
+ * platform (5002) end the call early. A healthy status never does: a slow bridge is not an unavailable
+ * one, and only the call's deadline (5001) ends that wait.
  */
 export const HANDSHAKE_GRACE_MS = 1000;
