@@ -7,6 +7,7 @@ import {
   recordPlatformRequests,
   resetFaults,
   setFaults,
+  waitForHeld,
   type Outcome,
 } from './helpers';
 import { GATEWAY_PLATFORM_ORIGINS } from '../src/sdk/platforms';
@@ -18,14 +19,25 @@ declare const harness: {
     brokerLogout(callbacks?: object): Promise<unknown>;
     destroy(): void;
   };
-  outcome(promise: Promise<unknown>): Promise<Outcome>;
+  /** A function starts the clock before the call: `ms` then compares with the deadline from below. */
+  outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
   attempt(fn: () => unknown): Omit<Outcome, 'ms'>;
   frames(): number;
   instances: { brokerLogout(callbacks?: object): Promise<unknown>; destroy(): void }[];
 };
 
-/** A short call deadline for tests that wait for it to pass; long enough for a cold iframe on a loaded machine. */
-const SHORT_TIMEOUT_MS = 3000;
+/**
+ * The deadline for a bridge page that stays silent on a healthy platform. The 5001's detail says the
+ * status was checked only if the grace period (1 s after load) and the status request end before it:
+ * about 1.3 s here, so this leaves more than 3x.
+ */
+const DIAGNOSED_TIMEOUT_MS = 4500;
+/** The deadline for a bridge that never loads: well below the default (5000), so the test proves config.timeoutMs applied. */
+const HANG_TIMEOUT_MS = 1500;
+/** For calls whose deadline must not be reached while the test holds their request. */
+const PATIENT_TIMEOUT_MS = 60_000;
+/** What happens "at once" (destroy() rejecting) may take this long on a busy machine: over 100x the usual few ms. */
+const PROMPT_MS = 1000;
 /** How late a deadline may be reported: timers, IPC and a busy 2-core machine (the bound only catches a hang). */
 const MARGIN_MS = 3000;
 /** Timers may fire a few ms early relative to the page's clock readings. */
@@ -120,11 +132,14 @@ test('an untrusted partner origin gives 4005, whether framing is refused or the 
     const refusedFrame = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
     expect(refusedFrame.error).toMatchObject({ code: 4005, message: 'origin_not_allowed' });
     expect(refusedFrame.error!.detail).toContain(site.origin);
-    // Without the frame-ancestors header the page loads, and the bridge itself refuses the origin.
+    // Without the frame-ancestors header the page loads, and the bridge itself refuses the origin: the
+    // refusal comes from the bridge (its detail, no status request), not from the diagnosis after a silence.
     await setFaults(request, { frameAncestors: 'off' });
+    const platformRequests = recordPlatformRequests(page.context());
     const refusedByBridge = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
     expect(refusedByBridge.error).toMatchObject({ code: 4005, message: 'origin_not_allowed' });
-    expect(refusedByBridge.ms).toBeLessThan(1000);
+    expect(refusedByBridge.error!.detail).not.toContain('ask it to add this origin');
+    expect(platformRequests).not.toContain('GET /scdk/v1/status');
   } finally {
     await site.close();
   }
@@ -140,14 +155,15 @@ for (const fault of ['404', 'silent'] as const) {
     await setFaults(request, { bridge: fault });
     await openPartnerPage(page);
     const outcome = await page.evaluate(
-      ([t, timeoutMs]) => harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),
-      [token, SHORT_TIMEOUT_MS] as const,
+      ([t, timeoutMs]) => harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout()),
+      [token, DIAGNOSED_TIMEOUT_MS] as const,
     );
     expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });
+    // The status endpoint was asked after the grace period and said the platform is fine.
     expect(outcome.error!.detail).toContain('not an HTTP error');
-    // Not before the deadline (timers may fire a few ms early against the page's clock), and not long after.
-    expect(outcome.ms).toBeGreaterThan(SHORT_TIMEOUT_MS - TIMER_SLACK_MS);
-    expect(outcome.ms).toBeLessThan(SHORT_TIMEOUT_MS + MARGIN_MS);
+    // Not before the deadline (the clock started before the call, and a timer never fires early), and not long after.
+    expect(outcome.ms).toBeGreaterThan(DIAGNOSED_TIMEOUT_MS - TIMER_SLACK_MS);
+    expect(outcome.ms).toBeLessThan(DIAGNOSED_TIMEOUT_MS + MARGIN_MS);
     expect(await page.evaluate(() => harness.frames())).toBe(0);
     await resetFaults(request);
     const retry = await page.evaluate(() => harness.outcome(harness.instances[0].brokerLogout()));
@@ -159,11 +175,14 @@ test('a bridge that never answers gives 5001 at the timeout', async ({ page, req
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await setFaults(request, { bridge: 'hang' });
   await openPartnerPage(page);
-  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 1500 }).brokerLogout()), token);
+  const outcome = await page.evaluate(
+    ([t, timeoutMs]) => harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout()),
+    [token, HANG_TIMEOUT_MS] as const,
+  );
   expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });
-  // The clock starts after the call did (harness.outcome wraps its promise); a loaded machine shows ~130 ms of that.
-  expect(outcome.ms).toBeGreaterThan(1200);
-  expect(outcome.ms).toBeLessThan(2500);
+  // config.timeoutMs applied: not before it, and well before the default (5000) would have fired.
+  expect(outcome.ms).toBeGreaterThan(HANG_TIMEOUT_MS - TIMER_SLACK_MS);
+  expect(outcome.ms).toBeLessThan(HANG_TIMEOUT_MS + MARGIN_MS);
   expect(await page.evaluate(() => harness.frames())).toBe(0);
 });
 
@@ -173,8 +192,9 @@ test('an API that never answers gives 5001 within the timeout', async ({ page, r
   await openPartnerPage(page);
   const outcome = await page.evaluate((t) => harness.outcome(harness.create(t, { timeoutMs: 2000 }).brokerLogout()), token);
   expect(outcome.error).toMatchObject({ code: 5001 });
-  // One timeout for the bridge call; where a platform window is needed, one more for it: never a hang.
-  expect(outcome.ms).toBeLessThan(2 * 2000 + 1000);
+  // Never a hang. Where a platform window is needed, the handshake, the window's connection and its request
+  // each have a deadline today (issue 12 makes it one per call), so the bound is three of them plus the margin.
+  expect(outcome.ms).toBeLessThan(3 * 2000 + MARGIN_MS);
   await expect.poll(() => context.pages().length).toBe(1);
 });
 
@@ -208,8 +228,13 @@ test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', 
   );
   expect(calls[0]).toEqual({ onSuccess: { success: true, hadSession: true } });
   expect(calls[1]).toEqual({ onFailure: 4004 });
-  await page.waitForTimeout(100);
-  expect(unhandled).toEqual([]);
+  // A barrier instead of a wait: a rejection left unhandled in a later task is reported after any from the calls above.
+  const sentinel = page.waitForEvent('pageerror', { predicate: (error) => error.message === 'sentinel' });
+  await page.evaluate(() => {
+    setTimeout(() => Promise.reject(new Error('sentinel')));
+  });
+  await sentinel;
+  expect(unhandled).toEqual(['sentinel']);
 });
 
 test('concurrent calls on one instance share one request', async ({ page, request, context }) => {
@@ -233,20 +258,30 @@ test('concurrent calls on one instance share one request', async ({ page, reques
 test('destroy() mid-call rejects with 5005 and leaves no iframe or window; calls after it reject too', async ({ page, request, context }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await loginOnPlatform(context, 'AB1234');
-  await setFaults(request, { apiDelayMs: 3000 });
+  // The platform holds the logout request: destroy() lands while it is in flight, whatever the machine's speed.
+  await setFaults(request, { api: 'hold' });
   await openPartnerPage(page);
-  const result = await page.evaluate(async (t) => {
-    const sdk = harness.create(t);
-    const pending = harness.outcome(sdk.brokerLogout());
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  await page.evaluate(
+    ([t, timeoutMs]) => {
+      const sdk = harness.create(t, { timeoutMs });
+      (window as unknown as { pending: Promise<Outcome> }).pending = harness.outcome(sdk.brokerLogout());
+    },
+    [token, PATIENT_TIMEOUT_MS] as const,
+  );
+  await waitForHeld(request);
+  const result = await page.evaluate(async () => {
+    const sdk = harness.instances[0];
+    const destroyedAt = performance.now();
     sdk.destroy();
     sdk.destroy();
-    const inFlight = await pending;
+    const inFlight = await (window as unknown as { pending: Promise<Outcome> }).pending;
+    const afterDestroyMs = performance.now() - destroyedAt;
     const after = await harness.outcome(sdk.brokerLogout());
-    return { inFlight, after, frames: harness.frames() };
-  }, token);
+    return { inFlight, afterDestroyMs, after, frames: harness.frames() };
+  });
   expect(result.inFlight.error).toMatchObject({ code: 5005, message: 'destroyed' });
-  expect(result.inFlight.ms).toBeLessThan(1500);
+  // destroy() rejects at once; the bound only allows for a busy machine (the request itself is still held).
+  expect(result.afterDestroyMs).toBeLessThan(PROMPT_MS);
   expect(result.after.error).toMatchObject({ code: 5005 });
   expect(result.frames).toBe(0);
   await expect.poll(() => context.pages().length).toBe(1);
@@ -280,7 +315,8 @@ test('a bridge iframe removed from the page (a re-render) is made again on the n
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page);
   const result = await page.evaluate(async (t) => {
-    const sdk = harness.create(t, { timeoutMs: 3000 }) as unknown as { getSession(): Promise<unknown> };
+    // A frame still counted as connected would leave the second call unanswered: 5001, not a slow success.
+    const sdk = harness.create(t, { timeoutMs: 10_000 }) as unknown as { getSession(): Promise<unknown> };
     const first = await harness.outcome(sdk.getSession());
     document.querySelectorAll('iframe').forEach((frame) => frame.remove());
     const second = await harness.outcome(sdk.getSession());
@@ -288,7 +324,6 @@ test('a bridge iframe removed from the page (a re-render) is made again on the n
   }, token);
   expect(result.first.ok).toBe(true);
   expect(result.second.ok).toBe(true);
-  expect(result.second.ms).toBeLessThan(2000);
   expect(result.frames).toBe(1);
 });
 
@@ -303,11 +338,19 @@ test('a rejected brokerLogout() nobody handles is reported as an unhandled rejec
     };
     addEventListener('unhandledrejection', onUnhandled);
     harness.create(t).brokerLogout();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A barrier, not a wait: a rejection left unhandled in a later task is reported after the call's.
+    await new Promise<void>((resolve) => {
+      addEventListener('unhandledrejection', function onSentinel(event) {
+        if ((event.reason as { message?: string }).message !== 'sentinel') return;
+        removeEventListener('unhandledrejection', onSentinel);
+        resolve();
+      });
+      setTimeout(() => Promise.reject(new Error('sentinel')));
+    });
     removeEventListener('unhandledrejection', onUnhandled);
     return seen;
   }, guest);
-  expect(reasons).toEqual(['not_connected']);
+  expect(reasons).toEqual(['not_connected', 'sentinel']);
 });
 
 test('events: logout, then a disconnected session that keeps the broker name', async ({ page, request, context }) => {

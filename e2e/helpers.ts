@@ -74,9 +74,12 @@ export async function waitForHeld(request: APIRequestContext, count = 1): Promis
   await expect.poll(() => heldRequests(request), { message: `${count} API request(s) held by the platform`, timeout: HELD_WAIT_MS }).toBe(count);
 }
 
-/** Answers every held API request (as if the fault were 'ok'); returns how many there were. */
-export async function releaseHeld(request: APIRequestContext): Promise<number> {
-  const response = await request.post(`${PLATFORM}/__test/release`);
+/**
+ * Lets held API requests go on (all, or the `count` oldest); they are answered with the faults in force
+ * now (e.g. set `api: '500'` first to make them fail). Resolves with how many were let go.
+ */
+export async function releaseHeld(request: APIRequestContext, count?: number): Promise<number> {
+  const response = await request.post(`${PLATFORM}/__test/release${count ? `?count=${count}` : ''}`);
   return (await response.json()).released;
 }
 

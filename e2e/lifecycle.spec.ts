@@ -6,7 +6,7 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, iframeReachesCookies, test } from './fixtures';
 import { recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PARTNER, PLATFORM } from './origins';
 import { NOTHING_LEFT, resources, trackResources } from './resource-tracker';
@@ -20,18 +20,17 @@ interface Sdk {
 }
 declare const harness: {
   create(token: string, config?: object): Sdk;
-  outcome(promise: Promise<unknown>): Promise<Outcome>;
+  outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
   frames(): number;
   instances: Sdk[];
 };
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
-const API_DELAY_MS = 3000;
-/** When destroy() lands during a request: well after the handshake, well before the platform answers. */
+/** 'hang' only: lets the call go out before destroy() (the bridge page never loads, so any moment is "before load"). */
 const DESTROY_AFTER_MS = 400;
 /** destroy() rejects what is in flight at once; this only allows for a busy machine. */
 const PROMPT_MS = 1000;
-/** For instances whose calls must not race their deadline: well above API_DELAY_MS plus cold frames on a loaded machine. */
+/** For instances whose calls must not race their deadline: 1 s of API delay, or a held request, plus cold frames on a loaded machine. */
 const PATIENT_TIMEOUT_MS = 15_000;
 const CYCLES = 20;
 const MODAL_CYCLES = 25;
@@ -102,15 +101,17 @@ test('several instances on one page, same request ids, different tokens and plat
   expect(c).toMatchObject({ ok: true, value: FAKE_RESULT });
   expect(await page.evaluate(() => harness.frames())).toBe(3);
 
-  // Destroying one instance mid-request leaves the other's request alone.
-  await setFaults(request, { apiDelayMs: API_DELAY_MS });
-  const [destroyed, survivor] = await page.evaluate(async (delay) => {
+  // Destroying one instance mid-request leaves the other's request alone. The platform holds both
+  // requests until the first instance is destroyed, so "mid-request" holds whatever the machine's speed.
+  await setFaults(request, { api: 'hold' });
+  await page.evaluate(() => {
     const [first, second] = harness.instances;
-    const calls = [harness.outcome(first.getSession()), harness.outcome(second.getSession())];
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    first.destroy();
-    return Promise.all(calls);
-  }, DESTROY_AFTER_MS);
+    (window as unknown as { calls: Promise<Outcome[]> }).calls = Promise.all([harness.outcome(first.getSession()), harness.outcome(second.getSession())]);
+  });
+  await waitForHeld(request, 2);
+  await page.evaluate(() => harness.instances[0].destroy());
+  expect(await releaseHeld(request)).toBe(2);
+  const [destroyed, survivor] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
   expect(destroyed.error).toMatchObject({ code: 5005 });
   expect(survivor).toMatchObject({ ok: true, value: b.value });
   expect(await page.evaluate(() => harness.frames())).toBe(2);
@@ -200,20 +201,21 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
       await setFaults(request, { bridge: fault });
       await openPartnerPage(page);
       const outcome = await page.evaluate(
-        async ([t, delay, waitForLoad]) => {
-          const sdk = harness.create(t, { timeoutMs: 10_000 });
+        async ([t, delay, waitForLoad, timeoutMs]) => {
+          const sdk = harness.create(t, { timeoutMs });
           const call = harness.outcome(sdk.brokerLogout());
-          // The iframe is in the page as soon as the call starts; 'silent' waits until it has loaded,
-          // so the SDK is inside its grace period, with its grace timer running.
+          // The iframe is in the page as soon as the call starts. 'silent' destroys right after the frame's
+          // load event, whose SDK listener (added first) has just sent connect and started the grace timer.
+          // 'hang' never loads, so any moment is "before load"; a short wait lets the request go out.
           const frame = document.querySelector('iframe') as HTMLIFrameElement;
           if (waitForLoad) await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-          await new Promise((resolve) => setTimeout(resolve, delay));
+          else await new Promise((resolve) => setTimeout(resolve, delay));
           const destroyedAt = performance.now();
           sdk.destroy();
           const result = await call;
           return { ...result, afterDestroyMs: performance.now() - destroyedAt };
         },
-        [token, DESTROY_AFTER_MS, fault === 'silent'] as const,
+        [token, DESTROY_AFTER_MS, fault === 'silent', PATIENT_TIMEOUT_MS] as const,
       );
       expect(outcome.error).toMatchObject({ code: 5005 });
       expect(outcome.afterDestroyMs).toBeLessThan(PROMPT_MS);
@@ -224,13 +226,14 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
   test('during a request (through the iframe or, where cookies are blocked, a platform window)', async ({ page, context, request }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     await openPartnerPage(page);
-    await page.evaluate((t) => harness.create(t).getSession(), token);
-    await setFaults(request, { apiDelayMs: API_DELAY_MS });
-    await page.evaluate(async (delay) => {
+    await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, PATIENT_TIMEOUT_MS] as const);
+    // The platform holds the logout request, so the call is surely in flight when the tracker looks.
+    await setFaults(request, { api: 'hold' });
+    await page.evaluate(() => {
       const sdk = harness.instances[0];
       (window as unknown as { call: Promise<Outcome> }).call = harness.outcome(sdk.brokerLogout());
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }, DESTROY_AFTER_MS);
+    });
+    await waitForHeld(request);
     // The tracker sees the call's timer and its port (or window listener): "nothing left" below means something.
     const during = await resources(page);
     expect(during.timers.length).toBeGreaterThan(0);
@@ -280,8 +283,7 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
   test(`${MODAL_CYCLES} account-switcher open/close cycles`, async ({ page, context, request }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     await openPartnerPage(page);
-    const hasModal = await page.evaluate((t) => typeof harness.create(t).openAccountSwitcher === 'function', token);
-    test.skip(!hasModal, 'openAccountSwitcher() has not landed yet');
+    await page.evaluate((t) => harness.create(t), token);
     const bodyChildren = await page.evaluate(() => document.body.childElementCount);
     for (let cycle = 0; cycle < MODAL_CYCLES; cycle++) {
       await page.evaluate(() => {
@@ -290,7 +292,8 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.keyboard.press('Escape');
       const closed = await page.evaluate(() => (window as unknown as { modal: Promise<Outcome> }).modal);
-      expect(closed.ok ? closed.value : closed.error?.code, `cycle ${cycle}`).toBeTruthy();
+      // Escape before any logout or switch: the user cancelled, nothing happened.
+      expect(closed, `cycle ${cycle}`).toMatchObject({ ok: false, error: { code: 1010, message: 'user_cancelled' } });
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }
     await page.evaluate(() => harness.instances[0].destroy());

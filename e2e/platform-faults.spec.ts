@@ -5,8 +5,18 @@
 // API hang and the API's 500 on logout; this file adds the rest.
 import type { Page } from '@playwright/test';
 import { expect, iframeReachesCookies, test } from './fixtures';
-import { SETTLE_MS, recordPageErrors } from './frames';
-import { loginOnPlatform, mintToken, openPartnerPage, platformSession, resetFaults, setFaults, type Outcome } from './helpers';
+import { recordPageErrors } from './frames';
+import {
+  loginOnPlatform,
+  mintToken,
+  openPartnerPage,
+  platformSession,
+  releaseHeld,
+  resetFaults,
+  setFaults,
+  waitForHeld,
+  type Outcome,
+} from './helpers';
 import { PlatformRelay, closedLoopbackPort } from './platform-relay';
 
 type Settled = Outcome & { pending?: true };
@@ -16,6 +26,8 @@ interface Sdk {
 }
 declare const harness: {
   create(token: string, config?: object): Sdk;
+  /** A function starts the clock before the call: `ms` then compares with the deadline from below. */
+  outcome(call: () => Promise<unknown>): Promise<Outcome>;
   frames(): number;
   instances: Sdk[];
 };
@@ -27,10 +39,12 @@ const TIMEOUT_MS = 5000;
 const MARGIN_MS = 1500;
 /** Timers may fire a few ms early relative to the page's clock readings. */
 const TIMER_SLACK_MS = 50;
-/** API delays just under and just over the timeout (the bridge is already connected, so the request alone counts). */
-const JUST_UNDER_MS = TIMEOUT_MS - 1000;
-const JUST_OVER_MS = TIMEOUT_MS + 1000;
-const API_DELAY_MS = 3000;
+/**
+ * An API delay well inside the timeout: the answer must be taken. Half of it leaves 2.5 s for the request
+ * and the answer to cross the processes, over 8x what a loaded machine needs. "No answer in time" is a
+ * held request instead of a longer delay, so nothing races the deadline.
+ */
+const ANSWER_DELAY_MS = TIMEOUT_MS / 2;
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
 
 /** An init script: `settleWithin(promise, ms)` resolves with harness.outcome(promise), or `{ pending: true }` after `ms`. */
@@ -78,7 +92,7 @@ test('a bridge page answering HTTP 500 on a healthy platform gives 5001 at the d
   expect(retry).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
 });
 
-test('an answer just under the timeout arrives; just over gives 5001 at the timeout, the late answer is ignored, a retry works', async ({
+test('an answer before the deadline arrives; none gives 5001 at the deadline; the late answer is not taken for the pending retry', async ({
   page,
   request,
 }) => {
@@ -91,24 +105,36 @@ test('an answer just under the timeout arrives; just over gives 5001 at the time
   const warm = await call();
   expectSession(warm);
 
-  await setFaults(request, { apiDelayMs: JUST_UNDER_MS });
+  await setFaults(request, { apiDelayMs: ANSWER_DELAY_MS });
   const under = await call();
   expect(under).toMatchObject({ ok: true, value: warm.value });
 
-  await setFaults(request, { apiDelayMs: JUST_OVER_MS });
-  const over = await call();
-  expectTypedError(over, 5001, limit);
-  expect(over.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - TIMER_SLACK_MS);
+  // No answer: the platform holds the request past the deadline.
+  await setFaults(request, { api: 'hold' });
+  const over = await page.evaluate(() => harness.outcome(() => harness.instances[0].getSession()));
+  expect(over.error).toMatchObject({ code: 5001, isScdkError: true });
+  expect(over.ms).toBeGreaterThan(TIMEOUT_MS - TIMER_SLACK_MS);
+  expect(over.ms).toBeLessThan(limit);
 
-  // Retry at once: the late answer to the timed-out request is still on its way and must not be taken for this one.
-  await resetFaults(request);
-  expect(await call()).toMatchObject({ ok: true, value: warm.value });
-  await page.waitForTimeout(JUST_OVER_MS - TIMEOUT_MS + SETTLE_MS);
+  // The retry (same port, next request id) is pending while the late answer to the timed-out request
+  // arrives. The two answers differ: the late one is an error, the retry's a session. A channel that
+  // matched answers by arrival instead of by id would reject the retry with the late 2000.
+  await page.evaluate((ms) => {
+    (window as unknown as { retry: Promise<Settled> }).retry = settleWithin(harness.instances[0].getSession(), ms);
+  }, limit);
+  await waitForHeld(request, 2);
+  const lateAnswer = page.context().waitForEvent('requestfinished', (r) => r.url().endsWith('/scdk/v1/session'));
+  await setFaults(request, { api: '500' });
+  expect(await releaseHeld(request, 1)).toBe(1);
+  expect((await (await lateAnswer).response())?.status()).toBe(500);
+  await setFaults(request, { api: 'ok' });
+  expect(await releaseHeld(request)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { retry: Promise<Settled> }).retry)).toMatchObject({ ok: true, value: warm.value });
   expect(await call()).toMatchObject({ ok: true, value: warm.value });
   expect(errors).toEqual([]);
 });
 
-test('logout just under the timeout succeeds; just over gives 5001 though the platform may still end the session', async ({
+test('a logout answered before the deadline succeeds; one held past it gives 5001 though the platform may still end the session', async ({
   page,
   request,
   context,
@@ -122,14 +148,16 @@ test('logout just under the timeout succeeds; just over gives 5001 though the pl
   await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, TIMEOUT_MS] as const);
 
   await loginOnPlatform(context, 'AB1234');
-  await setFaults(request, { apiDelayMs: JUST_UNDER_MS });
+  await setFaults(request, { apiDelayMs: ANSWER_DELAY_MS });
   expect(await logout()).toMatchObject({ ok: true, value: { success: true, hadSession: true } });
 
   await loginOnPlatform(context, 'AB1234');
-  await setFaults(request, { apiDelayMs: JUST_OVER_MS });
+  await setFaults(request, { api: 'hold' });
   expectTypedError(await logout(), 5001, limit);
+  expect((await platformSession(context)).loggedIn).toBe(true);
   // NOTE: a timeout says "no answer in time", not "nothing happened": the platform ends the session late.
-  await expect.poll(async () => (await platformSession(context)).loggedIn, { timeout: JUST_OVER_MS }).toBe(false);
+  expect(await releaseHeld(request)).toBe(1);
+  await expect.poll(async () => (await platformSession(context)).loggedIn).toBe(false);
   await resetFaults(request);
   expect(await logout()).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
 });
@@ -177,22 +205,26 @@ test('the bridge iframe reloaded or navigated mid-request gives 5002 at once; th
     );
   const results = () => page.evaluate(() => (window as unknown as { inFlight: Promise<Settled[]> }).inFlight);
 
+  // The platform holds the requests, so each change below lands mid-request whatever the machine's speed;
+  // a change the SDK missed would end in 5001 at the deadline, not 5002.
   // 1. The platform's page reloads itself (a deploy, a redirect): a second `load` on the iframe.
-  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  await setFaults(request, { api: 'hold' });
   await inFlight();
+  await waitForHeld(request, withLogout ? 2 : 1);
   const bridge = page.frames().find((frame) => frame.url().includes('/scdk/v1/bridge'))!;
-  await bridge.evaluate(() => setTimeout(() => location.reload(), 200));
-  for (const outcome of await results()) expectTypedError(outcome, 5002, API_DELAY_MS);
+  await bridge.evaluate(() => location.reload());
+  for (const outcome of await results()) expectTypedError(outcome, 5002, limit);
   expect(await page.evaluate(() => harness.frames())).toBe(0);
   await resetFaults(request);
   expectSession(await page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit));
   expect(await page.evaluate(() => harness.frames())).toBe(1);
 
   // 2. A page script points the iframe somewhere else.
-  await setFaults(request, { apiDelayMs: API_DELAY_MS });
+  await setFaults(request, { api: 'hold' });
   await inFlight();
-  await page.evaluate(() => setTimeout(() => (document.querySelector('iframe') as HTMLIFrameElement).setAttribute('src', 'about:blank'), 200));
-  for (const outcome of await results()) expectTypedError(outcome, 5002, API_DELAY_MS);
+  await waitForHeld(request, withLogout ? 2 : 1);
+  await page.evaluate(() => (document.querySelector('iframe') as HTMLIFrameElement).setAttribute('src', 'about:blank'));
+  for (const outcome of await results()) expectTypedError(outcome, 5002, limit);
   await resetFaults(request);
   expectSession(await page.evaluate((ms) => settleWithin(harness.instances[0].getSession(), ms), limit));
   expect(errors).toEqual([]);
@@ -208,12 +240,15 @@ test('the bridge iframe removed by a page script mid-request: a typed error with
   await openPage(page);
   const limit = TIMEOUT_MS + MARGIN_MS;
   await page.evaluate(([t, timeoutMs]) => harness.create(t, { timeoutMs }).getSession(), [token, TIMEOUT_MS] as const);
-  await setFaults(request, { apiDelayMs: API_DELAY_MS });
-  const removed = await page.evaluate(async (ms) => {
-    const pending = settleWithin(harness.instances[0].getSession(), ms);
-    setTimeout(() => document.querySelector('iframe')!.remove(), 200);
-    return pending;
+  await setFaults(request, { api: 'hold' });
+  await page.evaluate((ms) => {
+    (window as unknown as { removed: Promise<Settled> }).removed = settleWithin(harness.instances[0].getSession(), ms);
   }, limit);
+  await waitForHeld(request);
+  const removed = await page.evaluate(() => {
+    document.querySelector('iframe')!.remove();
+    return (window as unknown as { removed: Promise<Settled> }).removed;
+  });
   expect(removed.pending, 'the call was still pending').toBeUndefined();
   expect([5001, 5002]).toContain(removed.error?.code);
   await resetFaults(request);

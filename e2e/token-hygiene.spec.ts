@@ -14,6 +14,10 @@ declare const harness: {
 const CROSS_ORIGIN_PAGE = `${PLATFORM}/api/session`;
 /** Code evaluated under this name counts as scdk's own (its stack frames match SDK_SCRIPT_PATTERN). */
 const SDK_NAMED_SOURCE = '//# sourceURL=/scdk-hygiene-canary.js';
+/** The SDK's default config.timeoutMs. */
+const DEFAULT_TIMEOUT_MS = 5000;
+/** Long enough for the grace period and the status check (about 1.3 s) to run and log first: over 3x. */
+const FAILED_HANDSHAKE_TIMEOUT_MS = 4000;
 
 test.afterEach(async ({ request }) => resetFaults(request));
 
@@ -62,14 +66,16 @@ test('with config.debug on, success and failure paths log no token', async ({ pa
     if (message.text().startsWith('[scdk')) debugLines.push(message.text());
   });
   await openPartnerPage(page);
-  const run = (t: string) => page.evaluate((tk) => harness.outcome(harness.create(tk, { debug: true }).getSession()), t);
+  const run = (t: string, timeoutMs = DEFAULT_TIMEOUT_MS) =>
+    page.evaluate(([tk, ms]) => harness.outcome(harness.create(tk, { debug: true, timeoutMs: ms }).getSession()), [t, timeoutMs] as const);
 
   expect((await run(token)).ok).toBe(true);
   expect((await run(guest)).error).toMatchObject({ code: 4004 });
   await setFaults(request, { api: '500' });
   expect((await run(token)).error).toMatchObject({ code: 2000 });
+  // A bridge page that 404s on a healthy platform: the handshake's failure path, ended by a short deadline.
   await setFaults(request, { api: 'ok', bridge: '404' });
-  expect((await run(token)).error).toMatchObject({ code: 5002 });
+  expect((await run(token, FAILED_HANDSHAKE_TIMEOUT_MS)).error).toMatchObject({ code: 5001 });
 
   // The SDK did log (so this test looks at real log lines); the fixture checks them for the token.
   expect(debugLines.length).toBeGreaterThan(3);

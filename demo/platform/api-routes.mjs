@@ -68,8 +68,9 @@ export function createApiRoutes({ gateways, sessions, faults, wait }) {
     const { api, apiDelayMs } = faults.current();
     if (apiDelayMs > 0) await wait(apiDelayMs);
     if (api === 'hang') return null; // never answer; close() destroys the socket
-    if (api === 'hold') await faults.hold(); // until POST /__test/release; then answered as usual
-    if (api === '500') {
+    // Parked until POST /__test/release; then answered with the faults in force at that moment.
+    if (api === 'hold') await faults.hold();
+    if (faults.current().api === '500') {
       sendError(res, 500, { ...faultError, detail: 'mock platform fault: the API is set to fail (POST /__test/faults).' });
       return null;
     }

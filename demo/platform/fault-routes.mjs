@@ -1,5 +1,6 @@
 // GET/POST/DELETE /__test/faults: the test-only switch that makes the mock platform misbehave.
-// GET /__test/held counts the API requests parked by `api: 'hold'`; POST /__test/release answers them.
+// GET /__test/held counts the API requests parked by `api: 'hold'`; POST /__test/release[?count=N] lets
+// them (or the N oldest) go on, answered with the faults in force at that moment.
 import { readBody, sendError, sendJson } from '../shared/http.mjs';
 
 const FAULTS_PATH = '/__test/faults';
@@ -7,6 +8,12 @@ const HELD_PATH = '/__test/held';
 const RELEASE_PATH = '/__test/release';
 const MAX_BODY_BYTES = 16 * 1024;
 const BAD_FAULTS = Object.freeze({ code: 2000, message: 'api_error' });
+
+/** `?count=N` releases the N oldest held requests; without it, all of them. */
+function releaseCount(req) {
+  const count = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('count'));
+  return Number.isInteger(count) && count > 0 ? count : Infinity;
+}
 
 /**
  * Builds the fault-switch route.
@@ -35,6 +42,6 @@ export function createFaultRoutes({ faults }) {
       DELETE: (_req, res) => sendJson(res, 200, faults.reset()),
     }],
     [HELD_PATH, { GET: (_req, res) => sendJson(res, 200, { held: faults.held() }) }],
-    [RELEASE_PATH, { POST: (_req, res) => sendJson(res, 200, { released: faults.release() }) }],
+    [RELEASE_PATH, { POST: (req, res) => sendJson(res, 200, { released: faults.release(releaseCount(req)) }) }],
   ]);
 }

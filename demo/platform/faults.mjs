@@ -33,18 +33,23 @@ const EXPECTED = Object.freeze({
  *   reset(): Faults,
  *   hold(): Promise<void>,
  *   held(): number,
- *   release(): number,
+ *   release(count?: number): number,
  * }}
  */
 export function createFaultState() {
   let faults = DEFAULT_FAULTS;
   /** @type {Set<() => void>} */
   const parked = new Set();
-  const release = () => {
-    const count = parked.size;
-    parked.forEach((resume) => resume());
-    parked.clear();
-    return count;
+  /** Answers the `count` oldest held requests (all by default); returns how many it answered. */
+  const release = (count = Infinity) => {
+    let released = 0;
+    for (const resume of parked) {
+      if (released >= count) break;
+      parked.delete(resume);
+      resume();
+      released++;
+    }
+    return released;
   };
   return Object.freeze({
     current: () => faults,
