@@ -1,18 +1,27 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loginOnPlatform, platformSession, resetFaults, setFaults, waitForResult } from './helpers';
+import { loginOnPlatform, platformSession, releaseHeld, resetFaults, setFaults, waitForHeld, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // openAccountSwitcher() and mountSwitchButton() on a partner page (e2e/fixtures/switcher.html) that
 // loads the UMD with a <script> tag and has hostile CSS of its own. Results come from the console.
 
 const SWITCHER = '/e2e/switcher.html';
+/**
+ * For tests that hold the platform's answers (api: 'hold') as long as their steps take: a deadline no
+ * step comes near, so only the test's release (never the SDK's 5 s default timer) moves the flow on.
+ */
+const PATIENT = `${SWITCHER}?timeoutMs=120000`;
 
-/** Opens the switcher from the partner's button; `result` is what the page later prints (not awaited here). */
-async function openSwitcher(page: Page, path = SWITCHER): Promise<{ result: Promise<string> }> {
+/**
+ * Opens the switcher from the partner's button (after `beforeOpen`, if given); `result` is what the page
+ * later prints (not awaited here).
+ */
+async function openSwitcher(page: Page, path = SWITCHER, beforeOpen?: () => Promise<void>): Promise<{ result: Promise<string> }> {
   await page.goto(`${PARTNER}${path}`);
   const open = page.getByRole('button', { name: 'Manage broker account' });
   await expect(open).toBeEnabled();
+  await beforeOpen?.();
   const result = waitForResult(page, 30_000);
   result.catch(() => {}); // tests that never await it must not fail when the page goes away
   await open.click();
@@ -106,24 +115,43 @@ test.describe('cancel paths', () => {
   test('Escape during a hidden-iframe logout waits for it and resolves logged_out', async ({ page, context, request, cookieWorld }) => {
     test.skip(cookieWorld === 'blocked', 'the iframe logout needs the cookies');
     await loginOnPlatform(context, 'AB1234');
-    const { result } = await openSwitcher(page);
+    // The mounted button's own session check is answered once it shows the account: after that, and the
+    // modal's check ('ready'), no API request but the logout's can be in flight and get held below.
+    const { result } = await openSwitcher(page, PATIENT, () =>
+      expect(page.locator('scdk-switch-button').getByRole('button')).toHaveText(/AB(1234|••34)/),
+    );
     await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
-    await setFaults(request, { apiDelayMs: 1500 });
+    const lines: string[] = [];
+    page.on('console', (m) => lines.push(m.text()));
+    // The logout stays unanswered until the modal is gone: the Escape lands in 'logging-out' for sure.
+    await setFaults(request, { api: 'hold' });
     await action(page, 'Log out').click();
+    await waitForHeld(request, 1);
     await expect(phase(page)).toHaveAttribute('data-phase', 'logging-out');
     await page.keyboard.press('Escape');
     await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+    // Closed at once, but the result waits for the logout (the switcher settles synchronously otherwise,
+    // inside the Escape's dispatch, so its line would be in by the time the modal is seen gone).
+    expect(lines.filter((line) => line.startsWith('scdk-result '))).toEqual([]);
+    await setFaults(request, { api: 'ok' });
+    expect(await releaseHeld(request)).toBe(1);
     expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
     expect((await platformSession(context)).loggedIn).toBe(false);
   });
 
   test('an answer arriving does not move focus the user already moved', async ({ page, request, cookieWorld }) => {
     test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
-    await setFaults(request, { apiDelayMs: 1500 });
-    await openSwitcher(page);
+    // Every session answer is held until the Tab has landed: the answer arrives after it, for sure.
+    await setFaults(request, { api: 'hold' });
+    await openSwitcher(page, PATIENT);
     await expect(phase(page)).toHaveAttribute('data-phase', 'checking');
     await page.keyboard.press('Tab'); // onto the × button
     await expect(action(page, 'Close')).toBeFocused();
+    // Held: the mounted button's session check and the modal's.
+    await waitForHeld(request, 2);
+    await expect(phase(page)).toHaveAttribute('data-phase', 'checking');
+    await setFaults(request, { api: 'ok' });
+    expect(await releaseHeld(request)).toBe(2);
     await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
     await expect(action(page, 'Close')).toBeFocused();
   });

@@ -3,8 +3,8 @@
 // origin. None may be accepted, none may throw. e2e/fuzz.spec.ts sends the same kinds of messages by the
 // ten thousand.
 import { expect, test } from './fixtures';
-import { BRIDGE_URL, CONNECT, SETTLE_MS, appendFrame, connectAsParent, recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { BRIDGE_URL, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
+import { mintToken, openPartnerPage, recordPlatformRequests, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PARTNER, PLATFORM } from './origins';
 import { startThirdSite } from './third-site';
@@ -19,8 +19,17 @@ declare const harness: {
 };
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
-/** Long enough that forgeries land while the SDK's request waits on the platform. */
-const API_DELAY_MS = 1500;
+/**
+ * The calls that forgeries target wait on the platform (api: 'hold') for as long as the test needs, so
+ * the SDK's own deadline must not end them first: cold frames and a popup chain on a loaded machine.
+ */
+const PATIENT_TIMEOUT_MS = 60_000;
+/**
+ * Only a cap, never a settle: a positive check resolves the moment its reply arrives, and a bridge
+ * that stops answering fails here with what it did say instead of at the test's timeout. A reply takes
+ * well under a second, even after 16 MB clones and a real API round trip on a loaded 2-core machine.
+ */
+const REPLY_CAP_MS = 10_000;
 const SIXTEEN_MB = 16 * 1024 * 1024;
 
 let hostile: HostileSite;
@@ -32,17 +41,22 @@ test.afterEach(async ({ request }) => resetFaults(request));
 
 /**
  * In a frame: posts each message to the bridge frame (reached through `parent.frames[name]`) with a fresh
- * port, then counts the replies on those ports after `settleMs`.
+ * port, and collects whatever comes back on those ports in `window.forgedReplies` (see readReplies).
  */
-function postWithPorts([name, target, settleMs, messages]: [string, string, number, unknown[]]): Promise<string[]> {
+function postWithPorts([name, target, messages]: [string, string, unknown[]]): void {
   const bridge = (parent.frames as unknown as Record<string, Window>)[name];
   const replies: string[] = [];
+  (window as unknown as { forgedReplies: string[] }).forgedReplies = replies;
   messages.forEach((data, index) => {
     const { port1, port2 } = new MessageChannel();
     port1.onmessage = (event) => replies.push(`#${index}: ${JSON.stringify(event.data).slice(0, 120)}`);
     bridge.postMessage(data, target, [port2]);
   });
-  return new Promise((resolve) => setTimeout(() => resolve(replies), settleMs));
+}
+
+/** In a frame: the replies postWithPorts has collected so far. */
+function readReplies(): string[] {
+  return (window as unknown as { forgedReplies: string[] }).forgedReplies;
 }
 
 test.describe('the SDK on the partner page', () => {
@@ -55,7 +69,9 @@ test.describe('the SDK on the partner page', () => {
     const clean = await page.evaluate((t) => harness.outcome(harness.create(t).getSession()), token);
     expect(clean.ok).toBe(true);
 
-    await setFaults(request, { apiDelayMs: API_DELAY_MS });
+    // The platform holds every API request until releaseHeld(): the forgeries below land while both
+    // calls are in flight, however fast or slow the machine.
+    await setFaults(request, { api: 'hold' });
     const forgeries = [
       { ns: 'scdk', v: 1, type: 'ready', storage: 'available' },
       { ns: 'scdk', v: 1, type: 'refused', error: { code: 4005, message: 'origin_not_allowed', detail: 'forged' } },
@@ -65,31 +81,47 @@ test.describe('the SDK on the partner page', () => {
       { ns: 'scdk', v: 1, type: 'hello', gateway: 'demo' },
       JSON.parse('{"__proto__": {"ns": "scdk", "v": 1, "type": "ready", "storage": "available"}}'),
     ];
-    const [session, logout] = await Promise.all([
-      page.evaluate(
-        async ([t, forged]) => {
-          const sdk = harness.create(t);
-          const call = harness.outcome(sdk.getSession());
-          // From the page itself, with and without ports, repeatedly while the call is in flight.
-          for (let round = 0; round < 5; round++) {
-            for (const data of forged) {
-              window.postMessage(data, '*');
-              window.postMessage(data, location.origin, [new MessageChannel().port2]);
-            }
-            await new Promise((resolve) => setTimeout(resolve, 200));
-          }
-          return call;
-        },
-        [token, forgeries] as const,
-      ),
-      page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token),
-      attacker.evaluate(async (forged) => {
-        for (let round = 0; round < 5; round++) {
-          for (const data of forged) parent.postMessage(data, '*');
-          await new Promise((resolve) => setTimeout(resolve, 200));
+    /** From the page itself, with and without ports, `rounds` times. */
+    const forgeFromPage = ([forged, rounds]: readonly [unknown[], number]) => {
+      for (let round = 0; round < rounds; round++) {
+        for (const data of forged) {
+          window.postMessage(data, '*');
+          window.postMessage(data, location.origin, [new MessageChannel().port2]);
         }
-      }, forgeries),
-    ]);
+      }
+    };
+    /** From the third-origin frame, to the partner window, `rounds` times. */
+    const forgeFromAttacker = ([forged, rounds]: readonly [unknown[], number]) => {
+      for (let round = 0; round < rounds; round++) for (const data of forged) parent.postMessage(data, '*');
+    };
+    await page.evaluate(
+      ([t, forged, timeoutMs]) => {
+        const calls = Promise.all([
+          harness.outcome(harness.create(t, { timeoutMs }).getSession()),
+          harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),
+        ]);
+        (window as unknown as { calls: Promise<Outcome[]> }).calls = calls;
+        // A first round in the same task, during the handshakes (bridge frames; in the blocked world a popup).
+        for (const data of forged) {
+          window.postMessage(data, '*');
+          window.postMessage(data, location.origin, [new MessageChannel().port2]);
+        }
+      },
+      [token, forgeries, PATIENT_TIMEOUT_MS] as const,
+    );
+    // Both calls now wait on the platform (session, and logout from the bridge or the popup). Only now
+    // does the test run more script in these frames: in the blocked world, an evaluate that arrives while
+    // the SDK is inside window.open() can run nested in that call (seen in the fuzz test: the SDK's
+    // window.open frame on the stack of flooded posts), and token hygiene then blames the SDK for the
+    // attacker's '*' posts.
+    await waitForHeld(request, 2);
+    await page.evaluate(forgeFromPage, [forgeries, 4] as const);
+    await attacker.evaluate(forgeFromAttacker, [forgeries, 5] as const);
+    // Every forgery has reached the partner window's listeners before the platform answers.
+    await delivered(page, page.mainFrame());
+    await delivered(page, attacker);
+    expect(await releaseHeld(request)).toBe(2);
+    const [session, logout] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
     expect(session).toMatchObject({ ok: true, value: clean.value });
     expect(logout).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
     expect(errors).toEqual([]);
@@ -100,22 +132,30 @@ test.describe('the SDK on the partner page', () => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page);
     const result = await page.evaluate(
-      async ([t, platform, connect, settleMs]) => {
+      async ([t, platform, connect, capMs]) => {
         const sdk = harness.create(t);
         const first = await harness.outcome(sdk.getSession());
         // Same origin and same source window as the SDK: only "first connect wins" protects the bridge now.
         const frame = document.querySelector('iframe') as HTMLIFrameElement;
         const replies: { type?: string; error?: { code?: number } }[] = [];
-        for (let i = 0; i < 3; i++) {
-          const { port1, port2 } = new MessageChannel();
-          port1.onmessage = (event) => replies.push(event.data);
-          frame.contentWindow!.postMessage(connect, platform, [port2]);
-        }
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        await new Promise<void>((resolve) => {
+          const cap = setTimeout(resolve, capMs);
+          for (let i = 0; i < 3; i++) {
+            const { port1, port2 } = new MessageChannel();
+            port1.onmessage = (event) => {
+              replies.push(event.data);
+              if (replies.length === 3) {
+                clearTimeout(cap);
+                resolve();
+              }
+            };
+            frame.contentWindow!.postMessage(connect, platform, [port2]);
+          }
+        });
         const second = await harness.outcome(sdk.getSession());
         return { first, second, replies };
       },
-      [token, PLATFORM, CONNECT, SETTLE_MS] as const,
+      [token, PLATFORM, CONNECT, REPLY_CAP_MS] as const,
     );
     expect(result.first.ok).toBe(true);
     // Each replay is answered with a refusal (so nothing waits for a timeout), never with `ready`.
@@ -138,10 +178,14 @@ test.describe('the bridge page', () => {
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
     const forged = [CONNECT, { ...CONNECT, gateway: 'other' }];
     // The nested frame shares the partner's origin, so event.origin is trusted: only the source check stops it.
-    expect(await nested.evaluate(postWithPorts, ['bridge', PLATFORM, SETTLE_MS, forged] as [string, string, number, unknown[]])).toEqual([]);
-    expect(await attacker.evaluate(postWithPorts, ['bridge', '*', SETTLE_MS, forged] as [string, string, number, unknown[]])).toEqual([]);
-    // Nothing took the bridge's single connection: the parent still gets it.
+    await nested.evaluate(postWithPorts, ['bridge', PLATFORM, forged] as [string, string, unknown[]]);
+    await attacker.evaluate(postWithPorts, ['bridge', '*', forged] as [string, string, unknown[]]);
+    // Nothing took the bridge's single connection: the parent still gets it. The bridge receives window
+    // messages in the order they were posted (the three frames are same-site, one renderer), so its answer
+    // to this connect comes after it has dealt with every forgery above: any answer to those is out too.
     expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
+    expect(await nested.evaluate(readReplies)).toEqual([]);
+    expect(await attacker.evaluate(readReplies)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -149,8 +193,8 @@ test.describe('the bridge page', () => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page);
     await appendFrame(page, BRIDGE_URL, 'bridge');
-    const report = await page.evaluate(
-      async ([platform, connect, settleMs, hugeLength]) => {
+    await page.evaluate(
+      ([platform, connect, hugeLength]) => {
         const base = connect as Record<string, unknown>;
         const cases: Record<string, unknown> = {
           'version 2': { ...base, v: 2 },
@@ -179,6 +223,7 @@ test.describe('the bridge page', () => {
         };
         const frame = document.querySelector('iframe[name="bridge"]') as HTMLIFrameElement;
         const replies: string[] = [];
+        (window as unknown as { forgedReplies: string[] }).forgedReplies = replies;
         for (const [name, data] of Object.entries(cases)) {
           const { port1, port2 } = new MessageChannel();
           port1.onmessage = (event) => replies.push(`${name}: ${JSON.stringify(event.data).slice(0, 100)}`);
@@ -186,17 +231,21 @@ test.describe('the bridge page', () => {
         }
         // A connect without a port cannot be answered, so the bridge must drop it too.
         frame.contentWindow!.postMessage(connect, platform);
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
-        return { replies, polluted: Object.getOwnPropertyNames(Object.prototype).filter((key) => key === 'ns' || key === 'polluted') };
       },
-      [PLATFORM, CONNECT, SETTLE_MS, SIXTEEN_MB] as const,
+      [PLATFORM, CONNECT, SIXTEEN_MB] as const,
     );
-    expect(report).toEqual({ replies: [], polluted: [] });
     // A well-formed connect for another gateway is refused (an answer, never a connection)...
     expect(await connectAsParent(page, { ...CONNECT, gateway: 'other' })).toMatchObject({
       type: 'refused',
       error: { code: 4001 },
     });
+    // It came from the same window after the cases above (16 MB clones included), so the bridge answered
+    // it only once it had dealt with all of them: any answer to those is out by now.
+    const report = await page.evaluate(() => ({
+      replies: (window as unknown as { forgedReplies: string[] }).forgedReplies,
+      polluted: Object.getOwnPropertyNames(Object.prototype).filter((key) => key === 'ns' || key === 'polluted'),
+    }));
+    expect(report).toEqual({ replies: [], polluted: [] });
     // ...and the connection slot is still free for the real one.
     expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
     const bridge = page.frame({ name: 'bridge' })!;
@@ -204,14 +253,15 @@ test.describe('the bridge page', () => {
     expect(errors).toEqual([]);
   });
 
-  test('on a connected port: malformed requests and __proto__/constructor methods get no response', async ({ page, request }) => {
+  test('on a connected port: malformed requests and __proto__/constructor methods get no response', async ({ page, request, context }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     const errors = recordPageErrors(page);
+    const platformRequests = recordPlatformRequests(context);
     await openPartnerPage(page);
     await appendFrame(page, BRIDGE_URL, 'bridge');
     expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
     const replies = await page.evaluate(
-      async ([t, settleMs]) => {
+      async ([t, capMs]) => {
         const { port, replies: seen } = (window as unknown as { trustedBridge: { port: MessagePort; replies: unknown[] } }).trustedBridge;
         seen.length = 0;
         const request = { ns: 'scdk', v: 1, type: 'request', id: 1, method: 'session', token: t };
@@ -240,19 +290,32 @@ test.describe('the bridge page', () => {
           { ns: 'scdk', v: 1, type: 'response', id: 1, ok: true, result: {} },
           null,
         ];
-        for (const data of forged) port.postMessage(data);
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
-        const afterForgeries = seen.length;
-        port.postMessage({ ...request, id: 99 });
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        // One port, read in order: the bridge handles id 99 after every forgery, and would have sent
+        // its platform API call for any forgery it accepted first.
+        let afterForgeries = -1;
+        await new Promise<void>((resolve) => {
+          const cap = setTimeout(resolve, capMs);
+          port.addEventListener('message', (event) => {
+            if ((event.data as { id?: unknown } | null)?.id !== 99) return;
+            afterForgeries = seen.length - 1; // connectAsParent's listener has already pushed this reply
+            clearTimeout(cap);
+            resolve();
+          });
+          for (const data of forged) port.postMessage(data);
+          port.postMessage({ ...request, id: 99 });
+        });
+        if (afterForgeries < 0) afterForgeries = seen.length;
         return { afterForgeries, all: seen.map((reply) => JSON.stringify(reply).slice(0, 120)) };
       },
-      [token, SETTLE_MS] as const,
+      [token, REPLY_CAP_MS] as const,
     );
     expect(replies.afterForgeries).toBe(0);
     // The one valid request (id 99) is answered, once.
     expect(replies.all).toHaveLength(1);
     expect(replies.all[0]).toContain('"id":99');
+    // Only id 99 reached the platform API: the bridge calls it in the order requests arrive, so a call
+    // for an accepted forgery would have been seen before this one.
+    await expect.poll(() => platformRequests.filter((line) => line.startsWith('POST /scdk/v1/'))).toEqual(['POST /scdk/v1/session']);
     expect(errors).toEqual([]);
   });
 });
@@ -268,14 +331,20 @@ test.describe('framing', () => {
   test('framed by an untrusted origin, the bridge runtime never runs', async ({ page, context }) => {
     const site = await startThirdSite();
     const runtimeLoads: string[] = [];
-    context.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.origin === PLATFORM && url.pathname.startsWith('/scdk/v1/') && url.pathname.endsWith('.js')) runtimeLoads.push(r.url());
-    });
+    // Recorded by a route, not by the 'request' event: a routed request waits for this handler, and the
+    // bridge page's runtime is a classic <script src> that holds the frame's load event until it has
+    // loaded. So every runtime request a frame makes is recorded before that frame's load event fires.
+    await context.route(
+      (url) => url.origin === PLATFORM && url.pathname.startsWith('/scdk/v1/') && url.pathname.endsWith('.js'),
+      (route) => {
+        runtimeLoads.push(route.request().url());
+        return route.fallback();
+      },
+    );
     try {
       await page.goto(`${site.origin}/page.html`);
+      // appendFrame resolves after the frame's load event.
       await appendFrame(page, BRIDGE_URL, 'bridge');
-      await page.waitForTimeout(SETTLE_MS);
       expect(runtimeLoads).toEqual([]);
       // Control: the trusted partner framing the same URL does load the runtime.
       await openPartnerPage(page);

@@ -5,8 +5,8 @@
 // differently from a clean run. Uncaught errors are collected from every frame.
 import type { Frame } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { BRIDGE_URL, CONNECT, SETTLE_MS, appendFrame, connectAsParent, recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { BRIDGE_URL, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
+import { mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PLATFORM } from './origins';
 
@@ -38,8 +38,16 @@ const MESSAGES_PER_SIDE = Math.max(10_000, Number(process.env.FUZZ_COUNT ?? 0));
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
 /** Generous: ten thousand cross-process messages, some megabytes large, on a loaded 2-core machine. */
 const FUZZ_TEST_TIMEOUT_MS = 180_000;
-/** The fake bridge's SDK instance must not time out while it is being flooded. */
+/** SDK instances must not time out while they are flooded (or the platform holds their requests). */
 const PATIENT_TIMEOUT_MS = 90_000;
+/**
+ * Only a cap, never a settle: a check resolves the moment its reply arrives. It exists so that a bridge
+ * that stopped answering fails with what it did say, not at the test's timeout. A reply that follows a
+ * flood waits for the receiver to read the whole flood first: about 3 s for 10,000 connect look-alikes
+ * from the trusted parent (the slowest case), 1 s for 10,000 requests on a port, unloaded. 60 s leaves
+ * room for a machine many times slower.
+ */
+const FLOOD_REPLY_CAP_MS = 60_000;
 /** The bridge iframe is hidden, where requestAnimationFrame (waitForFunction's default polling) never fires. */
 const HIDDEN_FRAME_POLLING = { polling: 100 };
 
@@ -52,13 +60,13 @@ test.afterEach(async ({ request }) => resetFaults(request));
 test.beforeEach(() => test.setTimeout(FUZZ_TEST_TIMEOUT_MS));
 
 /**
- * Floods a window from `frame` and returns what came back on the flood's ports after settling. `target`
- * names the window as seen from `frame` (the bridge as its child or sibling, its parent, itself), so one
- * function serves the page, nested frames and third-origin frames.
+ * Floods a window from `frame`; the flood's ports stay open and collect replies until collectFlood.
+ * `target` names the window as seen from `frame` (the bridge as its child or sibling, its parent, itself),
+ * so one function serves the page, nested frames and third-origin frames.
  */
-async function floodWindow(frame: Frame, target: string, targetOrigin: string, options: FloodOptions): Promise<FloodReport> {
-  return frame.evaluate(
-    async ({ targetExpression, origin, flood, settleMs }) => {
+async function startFlood(frame: Frame, target: string, targetOrigin: string, options: FloodOptions): Promise<void> {
+  await frame.evaluate(
+    ({ targetExpression, origin, flood }) => {
       const resolveTarget: Record<string, () => Window> = {
         bridgeChild: () => (document.querySelector('iframe[name="bridge"]') as HTMLIFrameElement).contentWindow!,
         bridgeSibling: () => (parent.frames as unknown as Record<string, Window>).bridge,
@@ -66,13 +74,24 @@ async function floodWindow(frame: Frame, target: string, targetOrigin: string, o
         self: () => window,
       };
       const win = resolveTarget[targetExpression]();
-      const report = fuzzMessages.flood({ ...flood, post: (data, transfer) => win.postMessage(data, origin, transfer) });
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
-      fuzzMessages.closeAll(report);
-      return { posted: report.posted, postErrors: report.postErrors, replies: report.replies };
+      const floods = ((window as unknown as { floods?: Record<number, unknown> }).floods ??= {});
+      floods[flood.seed] = fuzzMessages.flood({ ...flood, post: (data, transfer) => win.postMessage(data, origin, transfer) });
     },
-    { targetExpression: target, origin: targetOrigin, flood: options, settleMs: SETTLE_MS },
+    { targetExpression: target, origin: targetOrigin, flood: options },
   );
+}
+
+/**
+ * Closes the ports of the flood started in `frame` with `seed` and returns what came back on them. Call
+ * it after a control message from the same sender was answered (or seen): the receiver handles a
+ * sender's messages in order, so it has dealt with the whole flood by then.
+ */
+async function collectFlood(frame: Frame, seed: number): Promise<FloodReport> {
+  return frame.evaluate((key) => {
+    const report = (window as unknown as { floods: Record<number, FloodReport & { kept: MessagePort[] }> }).floods[key];
+    fuzzMessages.closeAll(report);
+    return { posted: report.posted, postErrors: report.postErrors, replies: report.replies };
+  }, seed);
 }
 
 function expectAllDelivered(report: FloodReport, count: number): void {
@@ -91,27 +110,39 @@ test.describe('the platform bridge', () => {
     await appendFrame(page, BRIDGE_URL, 'bridge');
 
     // Right origin, right source window: only the shape checks stand between these and a connection.
-    const connects = await floodWindow(page.mainFrame(), 'bridgeChild', PLATFORM, { seed: SEED, count: MESSAGES_PER_SIDE, kind: 'connect' });
+    await startFlood(page.mainFrame(), 'bridgeChild', PLATFORM, { seed: SEED, count: MESSAGES_PER_SIDE, kind: 'connect' });
+    // First connect wins: had any look-alike been accepted, this one would be ignored. Sent after the
+    // flood from the same window, it is answered after the bridge has dealt with every look-alike.
+    expect(await connectAsParent(page, CONNECT, 'bridge', FLOOD_REPLY_CAP_MS)).toMatchObject({ type: 'ready' });
+    const connects = await collectFlood(page.mainFrame(), SEED);
     expectAllDelivered(connects, MESSAGES_PER_SIDE);
     expect(connects.replies, `seed ${SEED}`).toEqual([]);
-    // First connect wins: had any look-alike been accepted, this one would be ignored.
-    expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
 
     const requests = await page.evaluate(
-      async ({ flood, settleMs }) => {
+      async ({ flood, capMs }) => {
         const port = (window as unknown as { trustedBridge: { port: MessagePort } }).trustedBridge.port;
         const responses: string[] = [];
-        port.onmessage = (event) => responses.push(JSON.stringify(event.data).slice(0, 160));
-        const report = fuzzMessages.flood({ ...flood, post: (data, transfer) => port.postMessage(data, transfer) });
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
-        const afterFlood = responses.length;
-        // The valid request that follows is answered: the bridge is alive and still listening.
-        port.postMessage({ ...fuzzMessages.valid('request', flood.ctx), id: 424242, method: 'session' });
-        await new Promise((resolve) => setTimeout(resolve, settleMs));
+        let afterFlood = -1;
+        let report: FloodReport & { kept: MessagePort[] } = { posted: 0, postErrors: 0, replies: [], kept: [] };
+        // One port, read in order: the valid request that follows the flood is answered after the bridge
+        // has dealt with every look-alike (the bridge is alive and still listening).
+        await new Promise<void>((resolve) => {
+          const cap = setTimeout(resolve, capMs);
+          port.onmessage = (event) => {
+            responses.push(JSON.stringify(event.data).slice(0, 160));
+            if ((event.data as { id?: unknown } | null)?.id !== 424242) return;
+            afterFlood = responses.length - 1;
+            clearTimeout(cap);
+            resolve();
+          };
+          report = fuzzMessages.flood({ ...flood, post: (data, transfer) => port.postMessage(data, transfer) });
+          port.postMessage({ ...fuzzMessages.valid('request', flood.ctx), id: 424242, method: 'session' });
+        });
+        if (afterFlood < 0) afterFlood = responses.length;
         fuzzMessages.closeAll(report);
         return { posted: report.posted, postErrors: report.postErrors, replies: report.replies, afterFlood, responses };
       },
-      { flood: { seed: SEED + 1, count: MESSAGES_PER_SIDE, kind: 'request', ctx: { token, id: 1 } }, settleMs: SETTLE_MS },
+      { flood: { seed: SEED + 1, count: MESSAGES_PER_SIDE, kind: 'request', ctx: { token, id: 1 } }, capMs: FLOOD_REPLY_CAP_MS },
     );
     expectAllDelivered(requests, MESSAGES_PER_SIDE);
     expect(requests.replies).toEqual([]);
@@ -129,13 +160,17 @@ test.describe('the platform bridge', () => {
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
     const half = MESSAGES_PER_SIDE / 2;
     const replays = [CONNECT];
-    const fromNested = await floodWindow(nested, 'bridgeSibling', PLATFORM, { seed: SEED + 2, count: half, kind: 'connect', replays });
-    const fromAttacker = await floodWindow(attacker, 'bridgeSibling', '*', { seed: SEED + 3, count: half, kind: 'connect', replays });
+    await startFlood(nested, 'bridgeSibling', PLATFORM, { seed: SEED + 2, count: half, kind: 'connect', replays });
+    await startFlood(attacker, 'bridgeSibling', '*', { seed: SEED + 3, count: half, kind: 'connect', replays });
+    // The bridge receives window messages in the order they were posted (the three frames are same-site,
+    // one renderer): it answers this connect after it has dealt with both floods.
+    expect(await connectAsParent(page, CONNECT, 'bridge', FLOOD_REPLY_CAP_MS)).toMatchObject({ type: 'ready' });
+    const fromNested = await collectFlood(nested, SEED + 2);
+    const fromAttacker = await collectFlood(attacker, SEED + 3);
     for (const report of [fromNested, fromAttacker]) {
       expectAllDelivered(report, half);
       expect(report.replies).toEqual([]);
     }
-    expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
     expect(errors).toEqual([]);
   });
 
@@ -144,12 +179,16 @@ test.describe('the platform bridge', () => {
     await setFaults(request, { frameAncestors: 'off' });
     await page.goto(`${hostile.origin}/attacker.html`);
     await appendFrame(page, BRIDGE_URL, 'bridge');
-    const report = await floodWindow(page.mainFrame(), 'bridgeChild', '*', {
+    await startFlood(page.mainFrame(), 'bridgeChild', '*', {
       seed: SEED + 4,
       count: MESSAGES_PER_SIDE / 5,
       kind: 'connect',
       replays: [CONNECT],
     });
+    // One more replayed connect, on its own port, from the same window: its refusal comes after the
+    // bridge has dealt with (and answered) the whole flood.
+    expect(await connectAsParent(page, CONNECT, 'bridge', FLOOD_REPLY_CAP_MS)).toMatchObject({ type: 'refused', error: { code: 4005 } });
+    const report = await collectFlood(page.mainFrame(), SEED + 4);
     expect(report.postErrors).toBe(0);
     // Only replayed well-formed connects are answered, and only with a refusal.
     expect(report.replies.length).toBeGreaterThan(0);
@@ -167,7 +206,9 @@ test.describe('the SDK host', () => {
     const clean = await page.evaluate((t) => harness.outcome(harness.create(t).getSession()), token);
     expect(clean.ok).toBe(true);
 
-    await setFaults(request, { apiDelayMs: 2000 });
+    // The platform holds every API request until releaseHeld(): the floods below land while both calls
+    // are in flight, however long they take to post.
+    await setFaults(request, { api: 'hold' });
     const forgedResults = [
       { ns: 'scdk', v: 1, type: 'ready', storage: 'available' },
       { ns: 'scdk', v: 1, type: 'refused', error: { code: 4005, message: 'origin_not_allowed', detail: 'forged' } },
@@ -176,16 +217,35 @@ test.describe('the SDK host', () => {
       { ns: 'scdk', v: 1, type: 'hello', gateway: 'demo' },
     ];
     const quarter = MESSAGES_PER_SIDE / 4;
-    await page.evaluate((t) => {
-      const calls = window as unknown as { calls: Promise<Outcome[]> };
-      calls.calls = Promise.all([harness.outcome(harness.create(t).getSession()), harness.outcome(harness.create(t).brokerLogout())]);
-    }, token);
-    const reports = await Promise.all([
-      floodWindow(page.mainFrame(), 'self', '*', { seed: SEED + 5, count: quarter, kind: 'ready', replays: forgedResults }),
-      floodWindow(page.mainFrame(), 'self', '*', { seed: SEED + 6, count: quarter, kind: 'response', replays: forgedResults }),
-      floodWindow(attacker, 'parent', '*', { seed: SEED + 7, count: quarter, kind: 'refused', replays: forgedResults }),
-      floodWindow(attacker, 'parent', '*', { seed: SEED + 8, count: quarter, kind: 'hello', replays: forgedResults }),
-    ]);
+    // Patient instances: the calls wait for the floods (on this same main thread) and for the release,
+    // which the default 5 s deadline would not survive on a loaded machine.
+    await page.evaluate(
+      ([t, timeoutMs]) => {
+        const calls = window as unknown as { calls: Promise<Outcome[]> };
+        calls.calls = Promise.all([
+          harness.outcome(harness.create(t, { timeoutMs }).getSession()),
+          harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),
+        ]);
+      },
+      [token, PATIENT_TIMEOUT_MS] as const,
+    );
+    // Both calls wait on the platform now (session, and logout from the bridge or the popup): their
+    // handshakes are done, and the popup's listener for `hello` is still in place. Flooding before this
+    // point could run the flood nested inside the SDK's window.open() (an evaluate arriving during that
+    // call does), and token hygiene would then blame the SDK for the flood's '*' posts.
+    await waitForHeld(request, 2);
+    const floods: [Frame, string, FloodOptions][] = [
+      [page.mainFrame(), 'self', { seed: SEED + 5, count: quarter, kind: 'ready', replays: forgedResults }],
+      [page.mainFrame(), 'self', { seed: SEED + 6, count: quarter, kind: 'response', replays: forgedResults }],
+      [attacker, 'parent', { seed: SEED + 7, count: quarter, kind: 'refused', replays: forgedResults }],
+      [attacker, 'parent', { seed: SEED + 8, count: quarter, kind: 'hello', replays: forgedResults }],
+    ];
+    await Promise.all(floods.map(([frame, target, options]) => startFlood(frame, target, '*', options)));
+    // Every flooded message has reached the partner window's listeners before the platform answers.
+    await delivered(page, page.mainFrame());
+    await delivered(page, attacker);
+    expect(await releaseHeld(request)).toBe(2);
+    const reports = await Promise.all(floods.map(([frame, , options]) => collectFlood(frame, options.seed)));
     for (const report of reports) expectAllDelivered(report, quarter);
     const [session, logout] = await page.evaluate(() => (window as unknown as { calls: Promise<Outcome[]> }).calls);
     expect(session).toMatchObject({ ok: true, value: clean.value });
@@ -219,7 +279,7 @@ test.describe('the SDK host', () => {
         async ({ options, valid }) => {
           const port = (window as unknown as { fakeBridge: { port: MessagePort } }).fakeBridge.port;
           const report = fuzzMessages.flood({ ...options, post: (data, transfer) => port.postMessage(data, transfer) });
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          // Same port, so the SDK reads this after the whole flood: no wait needed.
           if (valid) port.postMessage(valid);
           fuzzMessages.closeAll(report);
           return { posted: report.posted, postErrors: report.postErrors, replies: report.replies };
@@ -236,7 +296,14 @@ test.describe('the SDK host', () => {
     ];
     expect(await callState()).toBe('pending');
     await answer({ seed: SEED + 11, count: 0, kind: 'ready' }, { ns: 'scdk', v: 1, type: 'ready', storage: 'available' });
-    await bridge.waitForFunction(() => (window as unknown as { fakeBridge: { received: unknown[] } }).fakeBridge.received.length > 0, null, HIDDEN_FRAME_POLLING);
+    // Until the SDK sends its request, or the call ends (then the check below says how).
+    const requestsReceived = () => bridge.evaluate(() => (window as unknown as { fakeBridge: { received: unknown[] } }).fakeBridge.received.length);
+    await expect
+      .poll(async () => (await requestsReceived()) > 0 || (await callState()) !== 'pending', { timeout: FLOOD_REPLY_CAP_MS })
+      .toBe(true);
+    // The SDK sent its request only after reading the valid ready, so after both handshake floods too:
+    // the call is still pending now because it ignored them, not because it had not read them yet.
+    expect(await callState()).toBe('pending');
     const id = await bridge.evaluate(() => (window as unknown as { fakeBridge: { received: { id: number }[] } }).fakeBridge.received[0].id);
 
     // Request phase: broken responses (wrong id, wrong shape) and replayed handshake messages.

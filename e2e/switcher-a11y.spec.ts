@@ -14,6 +14,13 @@ const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
 
+/**
+ * For the states that wait on the platform: its answers are held (api: 'hold', released by resetFaults
+ * after the test), and the SDK's deadline is far beyond the audit (viewport changes, screenshots and axe
+ * runs, many seconds on a loaded machine), so only the test decides when the state ends.
+ */
+const PATIENT = '?timeoutMs=120000';
+
 /** AB1234 as the page sees it: in full when the session is this partner user's, masked (AB••34) otherwise. */
 const ACCOUNT_AB = /AB(1234|••34)/;
 
@@ -108,9 +115,9 @@ test.describe('account switcher: axe and screenshots in every state', () => {
   });
 
   test('checking', async ({ page, request }, testInfo) => {
-    // Long enough for axe and the screenshots; the test never waits for it.
-    await setFaults(request, { apiDelayMs: 10_000 });
-    await openSwitcher(page);
+    // No session answer until the test is over.
+    await setFaults(request, { api: 'hold' });
+    await openSwitcher(page, PATIENT);
     await expect(dialogOf(page)).toContainText('Checking your broker account');
     await auditState(page, testInfo, 'checking', 'checking');
   });
@@ -146,10 +153,11 @@ test.describe('account switcher: axe and screenshots in every state', () => {
 
   test('logging out', async ({ page, context, request }, testInfo) => {
     await loginOnPlatform(context, 'AB1234');
-    const dialog = await openSwitcher(page);
+    const dialog = await openSwitcher(page, PATIENT);
     await expect(dialog).toHaveAttribute('data-phase', 'ready');
-    await setFaults(request, { apiDelayMs: 10_000 });
-    // Where cookies are blocked this opens the platform window (the popup fallback); it stays on its slow logout.
+    // No logout answer until the test is over.
+    await setFaults(request, { api: 'hold' });
+    // Where cookies are blocked this opens the platform window (the popup fallback); it stays on its held logout.
     await dialog.getByRole('button', { name: 'Log out' }).click();
     await expect(dialog).toContainText('Logging out');
     await auditState(page, testInfo, 'logging-out', 'logging-out');

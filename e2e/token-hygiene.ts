@@ -1,7 +1,7 @@
 // Token hygiene over the whole e2e suite: an auto fixture (wired in e2e/fixtures.ts) watches every
 // test's browser context and fails the test if an auth token shows up in a request URL or in console
 // output (any page or frame), or if SDK or bridge code posts a message with targetOrigin '*'.
-import type { Browser, BrowserContext, ConsoleMessage } from '@playwright/test';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { registerToken, tokenSecrets } from './token-registry';
 
 /** What a test can ask the fixture. Only the self-test in e2e/token-hygiene.spec.ts needs it. */
@@ -22,6 +22,8 @@ const STAR_POST_BINDING = '__e2eReportStarPost';
 export const SDK_SCRIPT_PATTERN = String.raw`/scdk[\w.-]*\.(?:m?js|cjs)\b|/scdk/v\d+/[\w.-]+\.js\b`;
 /** The partner's token endpoint; tokens it hands to pages are registered from its responses. */
 const TOKEN_ENDPOINT_PATH = '/api/token';
+/** What drain() logs in each open page at the end of a test (no token, so never a finding itself). */
+const DRAIN_MESSAGE = 'scdk-e2e token-hygiene drain';
 const MAX_QUOTED_CHARS = 160;
 
 const quote = (text: string) => (text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text);
@@ -156,6 +158,29 @@ function watchContext(context: BrowserContext, sink: { lines: string[]; pending:
   ]).then(() => {});
 }
 
+/**
+ * At the end of a test, lets what a still-open page sent reach the handlers in watchContext: the page's main
+ * frame logs DRAIN_MESSAGE and the fixture waits for that console event. The frame's earlier console messages,
+ * star-post binding calls and the request events its renderer reports come down the same protocol session
+ * before it. Not covered: child frames in other processes (the bridge iframe; evaluating in a frame that
+ * never committed, a hung bridge load, can wait forever, and a time limit would make the check depend on
+ * time again) and requests the browser itself starts (navigations). A page that closes or navigates away
+ * meanwhile is skipped: what it sent before was delivered before it went.
+ */
+async function drain(page: Page): Promise<void> {
+  if (page.isClosed()) return;
+  let heard = false;
+  const drained = page
+    .waitForEvent('console', { predicate: (message) => message.text() === DRAIN_MESSAGE, timeout: 0 })
+    .then(() => { heard = true; }, () => {});
+  try {
+    await page.mainFrame().evaluate((text) => console.debug(text), DRAIN_MESSAGE);
+  } catch {
+    return; // closed, crashed or navigated away: nothing more will come from this document
+  }
+  if (!heard) await drained;
+}
+
 /** The recorded lines that break a rule. */
 function findLeaks(lines: readonly string[]): string[] {
   const secrets = tokenSecrets();
@@ -176,10 +201,12 @@ export async function tokenHygieneFixture(
   use: (hygiene: TokenHygiene) => Promise<void>,
 ): Promise<void> {
   const sink = { lines: [] as string[], pending: [] as Promise<unknown>[] };
+  const watched = [context];
   await watchContext(context, sink);
   const newContext = browser.newContext;
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const made = await newContext.apply(browser, args);
+    watched.push(made);
     await watchContext(made, sink);
     return made;
   };
@@ -197,6 +224,8 @@ export async function tokenHygieneFixture(
   } finally {
     browser.newContext = newContext;
   }
+  // Pages still open (a closed context has none) may have console output or requests in flight.
+  await Promise.all(watched.flatMap((watchedContext) => watchedContext.pages()).map(drain));
   const found = await leaks();
   if (found.length > 0) throw new Error(`Token hygiene: ${found.length} problem(s):\n- ${found.join('\n- ')}`);
 }
