@@ -1,6 +1,9 @@
 // Starts the partner demo (http://localhost:PARTNER_PORT) and the mock platform
 // (http://127.0.0.1:PLATFORM_PORT) together. `node demo/start.mjs`, or import startDemo() in tests.
+// `node demo/start.mjs --https` (npm run start:https) serves both over https with a local certificate
+// authority made in .certs/ (gitignored): trust .certs/ca.pem in the browser, or accept the warning once per site.
 import { realpathSync } from 'node:fs';
+import { ensureLocalCerts } from '../scripts/make-certs.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPartnerServer } from './partner/partner-server.mjs';
 import { createPlatformServer } from './platform/platform-server.mjs';
@@ -11,32 +14,38 @@ const PARTNER_HOST = 'localhost';
 const PLATFORM_HOST = '127.0.0.1';
 const UMD_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk.umd.js', import.meta.url));
 const PLATFORM_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk-platform.js', import.meta.url));
+const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
 
 /**
  * Starts both demo servers. The platform trusts exactly the partner's origin.
- * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean }} [options]
- *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites
+ * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean,
+ *   tls?: { key: Buffer, cert: Buffer }, reports?: (report: { run: string, kind: string, data: unknown }) => void }} [options]
+ *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites;
+ *   `tls` serves both sites over https with that key and certificate (valid for localhost and 127.0.0.1);
+ *   `reports` receives what test pages POST to the partner's /__e2e/report (the cross-engine runner)
  * @returns {Promise<{ partner: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   platform: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   close(): Promise<void> }>}
  */
-export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false } = {}) {
+export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports } = {}) {
   // Each server is configured with the other's origin, so both ports must be known up front (not 0).
   if (!Number.isInteger(partnerPort) || !Number.isInteger(platformPort) || partnerPort <= 0 || platformPort <= 0) {
     throw new Error(`startDemo needs fixed ports; got partnerPort ${partnerPort}, platformPort ${platformPort}.`);
   }
-  const partnerOrigin = `http://${PARTNER_HOST}:${partnerPort}`;
-  const platformOrigin = `http://${PLATFORM_HOST}:${platformPort}`;
+  const scheme = tls ? 'https' : 'http';
+  const partnerOrigin = `${scheme}://${PARTNER_HOST}:${partnerPort}`;
+  const platformOrigin = `${scheme}://${PLATFORM_HOST}:${platformPort}`;
   const platform = await createPlatformServer({
     port: platformPort,
     host: PLATFORM_HOST,
     partnerOrigins: [partnerOrigin],
     platformBundlePath: PLATFORM_BUNDLE_PATH,
     bench,
+    tls,
   });
   let partner;
   try {
-    partner = await createPartnerServer({ port: partnerPort, host: PARTNER_HOST, platformOrigin, umdPath: UMD_BUNDLE_PATH, bench });
+    partner = await createPartnerServer({ port: partnerPort, host: PARTNER_HOST, platformOrigin, umdPath: UMD_BUNDLE_PATH, bench, tls, reports });
   } catch (error) {
     await platform.close();
     throw error;
@@ -74,15 +83,21 @@ function portFromEnv(name, fallback) {
 async function main() {
   const partnerPort = portFromEnv('PARTNER_PORT', DEFAULT_PARTNER_PORT);
   const platformPort = portFromEnv('PLATFORM_PORT', DEFAULT_PLATFORM_PORT);
+  const https = process.argv.includes('--https');
   let demo;
   try {
-    demo = await startDemo({ partnerPort, platformPort });
+    const tls = https ? ensureLocalCerts(LOCAL_CERTS_DIR) : undefined;
+    demo = await startDemo({ partnerPort, platformPort, tls });
   } catch (error) {
     const hint = error && error.code === 'EADDRINUSE' ? ' Another process uses that port: set PARTNER_PORT / PLATFORM_PORT.' : '';
     console.error(`Could not start the demo: ${error && error.message}.${hint}`);
     process.exit(1);
   }
-  console.log(`Try it: log in at ${demo.platform.origin}/login?gateway=demo, then press "Log out from broker" on ${demo.partner.origin}/ (run npm run build first).`);
+  console.log(`Try it: open ${demo.partner.origin}/, choose "Log in on the platform" and an account, then "Log out from broker".`);
+  if (https) {
+    console.log(`https: the certificate authority is ${LOCAL_CERTS_DIR}ca.pem (made on this machine, never committed).`);
+    console.log('Trust it in your browser, or accept the certificate warning once on each of the two sites.');
+  }
 
   const shutDown = async () => {
     await demo.close();

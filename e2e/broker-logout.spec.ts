@@ -22,6 +22,7 @@ declare const harness: {
   /** A function starts the clock before the call: `ms` then compares with the deadline from below. */
   outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
   attempt(fn: () => unknown): Omit<Outcome, 'ms'>;
+  rememberIframeReachesCookies(platformOrigin?: string): void;
   frames(): number;
   instances: { brokerLogout(callbacks?: object): Promise<unknown>; destroy(): void }[];
 };
@@ -155,7 +156,10 @@ for (const fault of ['404', 'silent'] as const) {
     await setFaults(request, { bridge: fault });
     await openPartnerPage(page);
     const outcome = await page.evaluate(
-      ([t, timeoutMs]) => harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout()),
+      ([t, timeoutMs]) => {
+        harness.rememberIframeReachesCookies();
+        return harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout());
+      },
       [token, DIAGNOSED_TIMEOUT_MS] as const,
     );
     expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });
@@ -176,7 +180,10 @@ test('a bridge that never answers gives 5001 at the timeout', async ({ page, req
   await setFaults(request, { bridge: 'hang' });
   await openPartnerPage(page);
   const outcome = await page.evaluate(
-    ([t, timeoutMs]) => harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout()),
+    ([t, timeoutMs]) => {
+      harness.rememberIframeReachesCookies();
+      return harness.outcome(() => harness.create(t, { timeoutMs }).brokerLogout());
+    },
     [token, HANG_TIMEOUT_MS] as const,
   );
   expect(outcome.error).toMatchObject({ code: 5001, message: 'bridge_timeout' });

@@ -16,6 +16,7 @@ declare const harness: {
     destroy(): void;
   };
   outcome(promise: Promise<unknown>): Promise<Outcome>;
+  rememberIframeReachesCookies(platformOrigin?: string): void;
 };
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
@@ -96,6 +97,9 @@ test.describe('the SDK on the partner page', () => {
     };
     await page.evaluate(
       ([t, forged, timeoutMs]) => {
+        // The handshakes are what the forgeries aim at: as after an earlier handshake that reached the
+        // cookies, the logout connects first (and only then, where blocked, opens its window).
+        harness.rememberIframeReachesCookies();
         const calls = Promise.all([
           harness.outcome(harness.create(t, { timeoutMs }).getSession()),
           harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),

@@ -30,6 +30,7 @@ declare const fuzzMessages: {
 declare const harness: {
   create(token: string, config?: object): { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> };
   outcome(promise: Promise<unknown>): Promise<Outcome>;
+  rememberIframeReachesCookies(platformOrigin?: string): void;
 };
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5cd4);
@@ -221,6 +222,9 @@ test.describe('the SDK host', () => {
     // which the default 5 s deadline would not survive on a loaded machine.
     await page.evaluate(
       ([t, timeoutMs]) => {
+        // The handshakes are what the floods aim at: as after an earlier handshake that reached the
+        // cookies, the logout connects first (and only then, where blocked, opens its window).
+        harness.rememberIframeReachesCookies();
         const calls = window as unknown as { calls: Promise<Outcome[]> };
         calls.calls = Promise.all([
           harness.outcome(harness.create(t, { timeoutMs }).getSession()),
@@ -260,6 +264,8 @@ test.describe('the SDK host', () => {
     await page.evaluate(
       ([t, platformUrl, timeoutMs]) => {
         const state = window as unknown as { fake: { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> }; call: Promise<Outcome> };
+        // The fake bridge is in the iframe: as after a handshake that reached the cookies, no window opens first.
+        harness.rememberIframeReachesCookies(platformUrl);
         state.fake = harness.create(t, { platformUrl, timeoutMs });
         state.call = harness.outcome(state.fake.brokerLogout());
       },

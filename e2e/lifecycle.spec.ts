@@ -23,6 +23,7 @@ declare const harness: {
   outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
   frames(): number;
   instances: Sdk[];
+  rememberIframeReachesCookies(platformOrigin?: string): void;
 };
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
@@ -202,6 +203,8 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
       await openPartnerPage(page);
       const outcome = await page.evaluate(
         async ([t, delay, waitForLoad, timeoutMs]) => {
+          // These stages belong to the iframe: as after a handshake that reached the cookies, no window opens first.
+          harness.rememberIframeReachesCookies();
           const sdk = harness.create(t, { timeoutMs });
           const call = harness.outcome(sdk.brokerLogout());
           // The iframe is in the page as soon as the call starts. 'silent' destroys right after the frame's

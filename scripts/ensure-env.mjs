@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm packages from the lock file with `npm ci` when node_modules is
-// missing or older than the lock (a lock that npm ci refuses fails loudly), and Debian's chromium when no
-// browser is found (as root, with apt-get).
+// missing or older than the lock (a lock that npm ci refuses fails loudly), and the Debian packages the
+// tests drive when they are missing (as root, with apt-get): chromium, firefox-esr, webkit2gtk-driver, xvfb, openssl.
 // Usage: node scripts/ensure-env.mjs [--no-browser]. Uses only node: built-ins (it runs before npm ci).
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+// drivers.mjs loads its npm packages lazily, so importing its paths here works before npm ci.
+import { FIREFOX_PATH, WEBKIT_DRIVER_PATH } from '../e2e-engines/drivers.mjs';
 import { findChromium } from './chromium-path.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,31 +31,46 @@ function ensurePackages() {
   }
 }
 
-function hasAptGet() {
+function hasCommand(name) {
   try {
-    execFileSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' });
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 }
 
-function ensureBrowser() {
-  if (findChromium()) return;
+/**
+ * What the tests drive, each with the Debian package that brings it: Chromium (Playwright), Firefox ESR
+ * (puppeteer-core over WebDriver BiDi), WebKitGTK's WebKitWebDriver and MiniBrowser (selenium-webdriver),
+ * Xvfb for WebKit's window, and openssl for the test certificates.
+ */
+const BROWSER_PACKAGES = [
+  { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium/Chrome binary' },
+  { what: 'Firefox ESR', found: () => existsSync(FIREFOX_PATH), pkg: 'firefox-esr', hint: 'or point FIREFOX_PATH at it' },
+  { what: 'WebKitWebDriver', found: () => existsSync(WEBKIT_DRIVER_PATH), pkg: 'webkit2gtk-driver', hint: 'or point WEBKIT_DRIVER_PATH at it' },
+  { what: 'xvfb-run', found: () => hasCommand('xvfb-run'), pkg: 'xvfb', hint: '' },
+  { what: 'openssl', found: () => hasCommand('openssl'), pkg: 'openssl', hint: '' },
+];
+
+function ensureBrowsers() {
+  let missing = BROWSER_PACKAGES.filter((entry) => !entry.found());
+  if (!missing.length) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && hasAptGet()) {
-    console.log('[ensure-env] no Chromium found: installing Debian\'s chromium with apt-get');
+  if (isRoot && hasCommand('apt-get')) {
+    const names = missing.map((entry) => entry.pkg);
+    console.log(`[ensure-env] missing ${missing.map((entry) => entry.what).join(', ')}: installing Debian's ${names.join(' ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], env);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], env);
-    if (findChromium()) return;
+    run('apt-get', ['install', '-y', '-qq', ...names], env);
+    missing = missing.filter((entry) => !entry.found());
+    if (!missing.length) return;
   }
-  console.error(
-    '[ensure-env] No Chromium found. Install one (Debian/Ubuntu: sudo apt-get install chromium) ' +
-      'or point CHROMIUM_PATH at a Chromium/Chrome binary, then run the command again.',
-  );
+  for (const { what, pkg, hint } of missing) {
+    console.error(`[ensure-env] ${what} not found. Install it (Debian/Ubuntu: sudo apt-get install ${pkg})${hint ? ` ${hint}` : ''}, then run the command again.`);
+  }
   process.exit(1);
 }
 
 ensurePackages();
-if (!process.argv.includes('--no-browser')) ensureBrowser();
+if (!process.argv.includes('--no-browser')) ensureBrowsers();

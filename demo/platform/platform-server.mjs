@@ -1,9 +1,8 @@
 // The mock broker platform: login pages, real sessions, the bridge page and the bridge's API.
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createBenchHandler } from '../shared/bench-files.mjs';
 import { createGatewayRegistry } from '../shared/gateways.mjs';
-import { closeServer, listen } from '../shared/http.mjs';
+import { closeServer, createWebServer, listen } from '../shared/http.mjs';
 import { createRouter } from '../shared/router.mjs';
 import { createApiRoutes } from './api-routes.mjs';
 import { bridgeHeaders } from './bridge-page.mjs';
@@ -27,9 +26,10 @@ const DEFAULT_HOST = '127.0.0.1';
  * @param {string} options.platformBundlePath absolute path of the built dist/scdk-platform.js
  * @param {boolean} [options.bench] also serve bench/pages/platform/ under /bench/ (npm run bench), with the
  *   bridge page's headers so the baseline's child page is framed under the same policy
+ * @param {{ key: Buffer, cert: Buffer }} [options.tls] serve https with this key and certificate
  * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
  */
-export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath, bench = false }) {
+export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath, bench = false, tls }) {
   const gateways = createGatewayRegistry({ partnerOrigins });
   const sessions = createSessionStore();
   const faults = createFaultState();
@@ -53,7 +53,7 @@ export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerO
     ...createWindowRoutes(context),
   ]);
   const fallback = bench ? createBenchHandler('platform', bridgeHeaders({ partnerOrigins })) : undefined;
-  const server = createServer(createRouter(routes, { fallback }));
+  const server = createWebServer(createRouter(routes, { fallback }), tls);
   const origin = await listen(server, port, host);
 
   return {

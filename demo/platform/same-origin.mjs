@@ -12,5 +12,6 @@ export function isSameOriginRequest(req) {
   if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
   if (origin === undefined) return true; // not sent by a browser page: curl, test runners
-  return origin === `http://${req.headers.host}`;
+  const scheme = /** @type {import('node:tls').TLSSocket} */ (req.socket).encrypted ? 'https' : 'http';
+  return origin === `${scheme}://${req.headers.host}`;
 }

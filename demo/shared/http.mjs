@@ -1,5 +1,7 @@
 // Small response/request helpers shared by both demo servers.
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
+import { Server as HttpsServer, createServer as createHttpsServer } from 'node:https';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -155,7 +157,8 @@ export function escapeHtml(value) {
 }
 
 /**
- * Starts `server` listening and resolves with its origin (`http://host:port`, real port if 0).
+ * Starts `server` listening and resolves with its origin (`http://host:port`, or https:// for a TLS
+ * server; the real port if 0).
  * @param {import('node:http').Server} server
  * @param {number} port
  * @param {string} host
@@ -166,7 +169,18 @@ export async function listen(server, port, host) {
   await once(server, 'listening'); // rejects on 'error', e.g. EADDRINUSE
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return `http://${host}:${actualPort}`;
+  const scheme = server instanceof HttpsServer ? 'https' : 'http';
+  return `${scheme}://${host}:${actualPort}`;
+}
+
+/**
+ * An HTTP server, or an HTTPS one when `tls` (a key and certificate) is given.
+ * @param {import('node:http').RequestListener} handler
+ * @param {{ key: Buffer, cert: Buffer } | undefined} tls
+ * @returns {import('node:http').Server}
+ */
+export function createWebServer(handler, tls) {
+  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
 }
 
 /**

@@ -10,6 +10,8 @@ export interface BridgeClientOptions {
   platformOrigin: string;
   gateway: string;
   log: DebugLog;
+  /** Told the storage state each time a handshake succeeds. */
+  onStorage?: (storage: StorageState) => void;
 }
 
 /**
@@ -100,6 +102,7 @@ export class BridgeClient {
         this._channel = outcome;
         this._storage = storage ?? 'blocked';
         frame.addEventListener('load', this._onFrameReload);
+        this._options.onStorage?.(this._storage);
         resolve(this._storage);
       };
 

@@ -61,16 +61,18 @@ export function startBridge(config: BridgeConfig): () => void {
   };
 
   async function logout(token: string): Promise<{ hadSession: boolean }> {
-    // The server checks the token first, so a bad token is reported as such in every cookie world.
-    const result = await api.logout(token);
-    clearClientCookies(clientCookies);
     if (storage === 'blocked') {
+      // Nothing that could end a session runs before this refusal. The read-only session call still checks
+      // the token, so a bad token is reported as such (4002/4003/4004) in every cookie world.
+      await api.session(token, false);
       throw new ScdkError(
         5003,
         "This browser keeps the platform's cookies from embedded pages, so the bridge cannot see or end the session. " +
           "Call brokerLogout() from a click with config.fallback 'popup' or 'redirect'.",
       );
     }
+    const result = await api.logout(token);
+    clearClientCookies(clientCookies);
     return result;
   }
 
@@ -125,7 +127,9 @@ export function startBridge(config: BridgeConfig): () => void {
     }
     port = replyPort;
     port.onmessage = onRequest;
-    detectStorage().then((state) => {
+    // A window is the top-level page, first party on the platform: its cookies are its own, and a probe
+    // could only fail for reasons that have nothing to do with third-party blocking.
+    (framed ? detectStorage() : Promise.resolve<StorageState>('available')).then((state) => {
       storage = state;
       port?.postMessage(message<ReadyMessage>({ type: MESSAGE_TYPES.ready, storage }));
     });

@@ -15,6 +15,7 @@ import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
 import { currentPageUrl, submitRedirectLogout, takeRedirectResult } from './redirect-logout';
+import { recallStorage, rememberStorage } from './storage-memory';
 import { assertConnected, decodeToken, type TokenClaims } from './token';
 import { openSwitcher, type OpenSwitcher, type SwitcherUi } from '../ui/account-switcher';
 import { mountSwitchButton } from '../ui/switch-button';
@@ -229,7 +230,11 @@ export class ScDK {
   }
 
   private _bridge(): BridgeClient {
-    return (this._bridgeClient ??= new BridgeClient(this._options));
+    const { platformOrigin } = this._options;
+    return (this._bridgeClient ??= new BridgeClient({
+      ...this._options,
+      onStorage: (storage) => rememberStorage(platformOrigin, storage),
+    }));
   }
 
   /**
@@ -263,8 +268,22 @@ export class ScDK {
   }
 
   private async _logout(returnTo: string | undefined): Promise<{ hadSession: boolean }> {
-    const { timeoutMs, fallback } = this._options;
+    const { timeoutMs, fallback, platformOrigin } = this._options;
     const bridge = this._bridge();
+    if (!bridge.storage && fallback === 'popup' && hasUserActivation() && recallStorage(platformOrigin) !== 'available') {
+      // Blocked last time, or never seen: open the platform window now, while the click still counts in
+      // every engine (WebKit allows it only synchronously). The handshake runs beside it to learn the
+      // state for the next call (after a first-party visit, Firefox may let the iframe in), and to end the
+      // call with its clearer error when the platform refuses this gateway or origin or cannot be reached.
+      this._options.log('storage not known', 'platform window');
+      const handshakeRefusal = () =>
+        new Promise<never>((_, reject) => {
+          bridge.connect(timeoutMs).catch((error: ScdkError) => {
+            if (error.code === 4001 || error.code === 4005 || error.code === 5002) reject(error);
+          });
+        });
+      return this._logoutInWindow((_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
+    }
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
     this._options.log('storage blocked', `fallback ${fallback}`);
@@ -308,14 +327,20 @@ export class ScDK {
   private async _logoutInWindow<T>(
     then: (platformWindow: PlatformWindow, hadSession: boolean) => T | Promise<T>,
     onStep: (step: SwitchStep) => void = () => {},
+    beside?: () => Promise<never>,
   ): Promise<T> {
     const { timeoutMs, platformOrigin, gateway } = this._options;
     const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
     const platformWindow = new PlatformWindow(url, this._options);
     this._windows.add(platformWindow);
+    // Started once the window is open, so nothing comes between the click and window.open.
+    const refused = beside?.();
+    refused?.catch(() => {}); // only the race below listens, and only while the window connects
     try {
       onStep('logging-out');
-      const channel = await platformWindow.connection(timeoutMs);
+      // A refusal only counts before the window's page connected: after that, its logout may be under way.
+      const connection = platformWindow.connection(timeoutMs);
+      const channel = await (refused ? Promise.race([connection, refused]) : connection);
       const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
       return await then(platformWindow, hadSession);
     } finally {
@@ -346,6 +371,14 @@ export class ScDK {
       };
     });
   }
+}
+
+/**
+ * Whether the page is inside a user's click (or a few seconds after it, by the engine's rules). Without
+ * one no window can open, so a call should not try; engines without the API are assumed to be in a click.
+ */
+function hasUserActivation(): boolean {
+  return (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive ?? true;
 }
 
 /** An answer from the platform that failed its shape check. */
