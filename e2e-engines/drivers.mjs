@@ -3,12 +3,29 @@
 // Each one is launched with the defaults a user has: popup blocking on, the engine's own cookie policy.
 // Clicks are real driver clicks. One fresh browser (profile) per journey, so no cookie or storage leaks across.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from '../scripts/chromium-path.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? findMiniBrowser();
+/** How long closing a browser may take before its driver is killed: a hung browser must not stall the run. */
+const QUIT_TIMEOUT_MS = 20_000;
+
+/** Debian's libwebkit2gtk-4.1-0 puts MiniBrowser under the architecture's lib folder. */
+function findMiniBrowser() {
+  const candidates = ['/usr/lib', '/usr/libexec'].flatMap((base) => {
+    try {
+      return readdirSync(base).map((entry) => join(base, entry, 'webkit2gtk-4.1', 'MiniBrowser'));
+    } catch {
+      return [];
+    }
+  });
+  return candidates.find((path) => existsSync(path)) ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+}
 /** How long one driver step (a click, a navigation, a window appearing) may take on a loaded machine. */
 const STEP_TIMEOUT_MS = 30_000;
 const POLL_MS = 100;
@@ -58,6 +75,59 @@ export async function launchFirefox() {
   return puppeteerDriver(browser, await browser.newPage());
 }
 
+/** Chromium profile preference: 0 allows third-party cookies, 1 blocks them (no launch flag does this). */
+const COOKIE_CONTROLS = { allowed: 0, blocked: 1, 'storage-access': 1 };
+
+/**
+ * Debian's Chromium in one cookie world: third-party cookies allowed, blocked, or blocked with Storage
+ * Access granted for exactly the partner/platform pair. Puppeteer's `--disable-popup-blocking` is taken
+ * out, so the popup blocker is on as for users.
+ * @param {{ world: 'allowed' | 'blocked' | 'storage-access', partner: string, platform: string }} options
+ * @returns {Promise<Driver>}
+ */
+export async function launchChromium({ world, partner, platform }) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const profile = mkdtempSync(join(tmpdir(), 'scdk-chromium-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: COOKIE_CONTROLS[world] } }));
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: findChromium(),
+      headless: true,
+      userDataDir: profile,
+      acceptInsecureCerts: true,
+      ignoreDefaultArgs: ['--disable-popup-blocking'],
+      args: ['--no-sandbox'],
+    });
+    if (world === 'storage-access') {
+      const session = await browser.target().createCDPSession();
+      await session.send('Browser.setPermission', {
+        permission: { name: 'storage-access' },
+        setting: 'granted',
+        origin: partner,
+        embeddedOrigin: platform,
+      });
+    }
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const [page] = await browser.pages();
+  const driver = puppeteerDriver(browser, page ?? (await browser.newPage()));
+  return {
+    ...driver,
+    async quit() {
+      try {
+        await driver.quit();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 /** @returns {Driver} */
 function puppeteerDriver(browser, firstPage) {
   let page = firstPage;
@@ -103,7 +173,8 @@ function puppeteerDriver(browser, firstPage) {
       return page.evaluate(() => document.body.textContent ?? '');
     },
     async quit() {
-      await browser.close();
+      await Promise.race([browser.close(), wait(QUIT_TIMEOUT_MS)]);
+      browser.process()?.kill('SIGKILL');
     },
   };
 }
@@ -196,7 +267,7 @@ export async function launchWebKit({ itp }) {
       },
       async quit() {
         try {
-          await driver.quit();
+          await Promise.race([driver.quit(), wait(QUIT_TIMEOUT_MS)]);
         } finally {
           service.kill();
         }
@@ -211,6 +282,7 @@ export async function launchWebKit({ itp }) {
 /** The engines this machine can run, and why not where it cannot. */
 export function engineAvailability() {
   return {
+    chromium: findChromium() ? null : 'no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)',
     firefox: existsSync(FIREFOX_PATH) ? null : `${FIREFOX_PATH} not found (apt-get install firefox-esr)`,
     webkit: existsSync(WEBKIT_DRIVER_PATH) && existsSync(MINIBROWSER_PATH)
       ? null

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemo } from '../demo/start.mjs';
 import { ensureLocalCerts } from '../scripts/make-certs.mjs';
-import { engineAvailability, launchFirefox, launchWebKit } from './drivers.mjs';
+import { engineAvailability, launchChromium, launchFirefox, launchWebKit } from './drivers.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const RESULTS_PATH = fileURLToPath(new URL('../test-results/engines.json', import.meta.url));
@@ -21,6 +21,9 @@ const PLATFORM_PORT = Number(process.env.ENGINES_PLATFORM_PORT ?? 5194);
 const REPORT_TIMEOUT_MS = 45_000;
 
 const CONFIGS = {
+  'chromium-allowed': { engine: 'Chromium', setting: 'third-party cookies allowed', launch: (sites) => launchChromium({ world: 'allowed', ...sites }), needs: 'chromium' },
+  'chromium-blocked': { engine: 'Chromium', setting: 'third-party cookies blocked', launch: (sites) => launchChromium({ world: 'blocked', ...sites }), needs: 'chromium' },
+  'chromium-storage-access': { engine: 'Chromium', setting: 'blocked, Storage Access granted', launch: (sites) => launchChromium({ world: 'storage-access', ...sites }), needs: 'chromium' },
   firefox: { engine: 'Firefox ESR', setting: 'default (Total Cookie Protection)', launch: () => launchFirefox(), needs: 'firefox' },
   webkit: { engine: 'WebKitGTK', setting: 'default (no third-party cookies)', launch: () => launchWebKit({ itp: false }), needs: 'webkit' },
   'webkit-itp': { engine: 'WebKitGTK', setting: 'ITP on (as in Safari)', launch: () => launchWebKit({ itp: true }), needs: 'webkit' },
@@ -105,7 +108,7 @@ async function main() {
         const journeyStart = Date.now();
         let row;
         try {
-          ctx.driver = await config.launch();
+          ctx.driver = await config.launch({ partner: demo.partner.origin, platform: demo.platform.origin });
           const note = await journey.run(ctx);
           row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: true, note };
           passed++;

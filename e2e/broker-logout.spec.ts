@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, iframeReachesCookies, test } from './fixtures';
 import {
   loginOnPlatform,
   mintToken,
@@ -381,4 +381,22 @@ test('events: logout, then a disconnected session that keeps the broker name', a
     ['logout', { success: true, hadSession: true }],
     ['session', { state: 'disconnected', broker: 'Demo Broker' }],
   ]);
+});
+
+test('a platform window the browser refuses (a blocker, an in-app browser) falls back to the iframe where it reaches the cookies, else 5004', async ({ page, request, context, cookieWorld }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  await loginOnPlatform(context, 'AB1234');
+  await openPartnerPage(page);
+  // Nothing remembered and a click (evaluate counts as one): the SDK tries the window first, which a blocker refuses.
+  const outcome = await page.evaluate((t) => {
+    window.open = () => null;
+    return harness.outcome(harness.create(t).brokerLogout());
+  }, token);
+  if (iframeReachesCookies(cookieWorld)) {
+    expect(outcome).toMatchObject({ ok: true, value: { success: true, hadSession: true } });
+    expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+  } else {
+    expect(outcome.error).toMatchObject({ code: 5004, message: 'popup_blocked' });
+    expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
+  }
 });

@@ -23,6 +23,10 @@ function run(command, args) {
       }
     });
     child.on('close', (code) => resolve({ code: code ?? 1, summary }));
+    child.on('error', (error) => {
+      console.error(`Could not run ${command}: ${error.message}`);
+      resolve({ code: 1, summary: null });
+    });
   });
 }
 

@@ -282,7 +282,16 @@ export class ScDK {
             if (error.code === 4001 || error.code === 4005 || error.code === 5002) reject(error);
           });
         });
-      return this._logoutInWindow((_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
+      try {
+        return await this._logoutInWindow((_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
+      } catch (error) {
+        if (!(error instanceof ScdkError) || error.code !== 5004) throw error;
+        // The browser refused the window (no click after all, a blocker, an in-app browser): the iframe
+        // may still reach the session, and this handshake teaches the next call.
+        const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
+        if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
+        throw error;
+      }
     }
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
