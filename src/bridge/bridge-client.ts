@@ -134,4 +134,4 @@ export class BridgeClient {
 
 /** The detail of a 5001 from a bridge page that loaded on a healthy platform but never said ready. */
 const slowBridge = (platformOrigin: string): string =>
-  `The bridge page at ${platformOrigin}${BRIDGE_PATH} loaded, and the platform knows this gateway and origin, but it did not answer in time: raise config.timeoutMs, or check that the page serves the scdk bridge (not an HTTP error).`;
+  `The bridge page ${platformOrigin}${BRIDGE_PATH} loaded but did not answer in time: raise config.timeoutMs, or check it is the bridge, not an HTTP error.`;

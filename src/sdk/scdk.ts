@@ -275,7 +275,7 @@ export class ScDK {
       // every engine (WebKit allows it only synchronously). The handshake runs beside it to learn the
       // state for the next call (after a first-party visit, Firefox may let the iframe in), and to end the
       // call with its clearer error when the platform refuses this gateway or origin or cannot be reached.
-      this._options.log('storage not known', 'platform window');
+      this._options.log('window first');
       const handshakeRefusal = () =>
         new Promise<never>((_, reject) => {
           bridge.connect(timeoutMs).catch((error: ScdkError) => {

@@ -21,7 +21,7 @@ export function recallStorage(platformOrigin: string): StorageState | undefined 
 
 export function rememberStorage(platformOrigin: string, state: StorageState): void {
   try {
-    if (localStorage.getItem(KEY_PREFIX + platformOrigin) !== state) localStorage.setItem(KEY_PREFIX + platformOrigin, state);
+    localStorage.setItem(KEY_PREFIX + platformOrigin, state);
   } catch {
     // storage disabled, full or sandboxed: the next call decides without a memory
   }
