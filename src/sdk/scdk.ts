@@ -285,12 +285,10 @@ export class ScDK {
       try {
         return await this._logoutInWindow((_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
       } catch (error) {
-        if (!(error instanceof ScdkError) || error.code !== 5004) throw error;
-        // The browser refused the window (no click after all, a blocker, an in-app browser): the iframe
-        // may still reach the session, and this handshake teaches the next call.
-        const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
-        if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
-        throw error;
+        // The browser refused the window (no click after all, a blocker, an in-app browser): where the
+        // iframe reaches the session, the logout below goes through it; elsewhere the 5004 stands.
+        const refusedWindow = error instanceof ScdkError && error.code === 5004;
+        if (!refusedWindow || (bridge.storage ?? (await bridge.connect(timeoutMs))) !== 'available') throw error;
       }
     }
     const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
