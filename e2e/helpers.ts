@@ -18,6 +18,8 @@ export interface Faults {
   /** 'hold' parks every API request until releaseHeld(); see heldRequests(). */
   api?: 'ok' | '500' | 'hang' | 'hold';
   apiDelayMs?: number;
+  /** Delays the bridge page and the platform window's page. */
+  pageDelayMs?: number;
   frameAncestors?: 'on' | 'off';
 }
 

@@ -17,15 +17,16 @@ const SAME_ORIGIN_API_BASE = '';
 /**
  * Builds the bridge routes.
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
- *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, platformBundlePath: string,
+ *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, wait(ms: number): Promise<void>, platformBundlePath: string,
  *   publicDir: string }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createBridgeRoutes({ gateways, faults, platformBundlePath }) {
+export function createBridgeRoutes({ gateways, faults, wait, platformBundlePath }) {
   const runtime = createRuntimeAsset(platformBundlePath);
 
   async function bridge(req, res, url) {
-    const { bridge: fault, frameAncestors } = faults.current();
+    const { bridge: fault, frameAncestors, pageDelayMs } = faults.current();
+    if (pageDelayMs > 0) await wait(pageDelayMs);
     if (fault === 'hang') return; // keep the socket open and never answer; close() destroys it
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     // Fault pages carry the same headers as the real page so only their content differs.

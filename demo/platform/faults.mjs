@@ -1,6 +1,6 @@
 // Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose.
 
-const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', apiDelayMs: 0, frameAncestors: 'on' });
+const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, frameAncestors: 'on' });
 const MAX_API_DELAY_IN_MS = 60_000;
 
 /** @type {Record<string, (value: unknown) => boolean>} */
@@ -8,6 +8,7 @@ const VALIDATORS = Object.freeze({
   bridge: (value) => ['ok', '404', '500', 'hang', 'silent'].includes(value),
   api: (value) => ['ok', '500', 'hang', 'hold'].includes(value),
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
+  pageDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   frameAncestors: (value) => ['on', 'off'].includes(value),
 });
 
@@ -15,12 +16,14 @@ const EXPECTED = Object.freeze({
   bridge: "'ok' | '404' | '500' | 'hang' | 'silent'",
   api: "'ok' | '500' | 'hang' | 'hold'",
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
+  pageDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
 });
 
 /**
  * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
- *   frameAncestors: 'on'|'off' }} Faults
+ *   pageDelayMs: number, frameAncestors: 'on'|'off' }} Faults
+ * `pageDelayMs` delays the bridge page and the platform window's page before they are sent.
  */
 
 /**

@@ -62,14 +62,18 @@ function withOutcome(returnTo, outcome, state) {
 
 /**
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
- *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>, platformBundlePath: string }} context
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>,
+ *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, wait(ms: number): Promise<void>,
+ *   platformBundlePath: string }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createWindowRoutes({ gateways, sessions, platformBundlePath }) {
+export function createWindowRoutes({ gateways, sessions, faults, wait, platformBundlePath }) {
   const runtime = createRuntimeAsset(platformBundlePath);
   const refusal = (res, status, title, message) => sendHtml(res, status, messagePage({ title, message }), PAGE_HEADERS);
 
   async function platformWindow(req, res, url) {
+    const { pageDelayMs } = faults.current();
+    if (pageDelayMs > 0) await wait(pageDelayMs);
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
     const config = { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' };

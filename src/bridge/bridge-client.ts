@@ -32,13 +32,22 @@ export class BridgeClient {
     return this._frame?.isConnected ? this._storage : undefined;
   }
 
-  /** Connects (or joins the connection in progress) and resolves with the bridge's storage state. */
+  /**
+   * Connects (or joins the connection in progress) and resolves with the bridge's storage state, or
+   * rejects 5001 once `timeoutMs` (what is left of the caller's deadline) has passed.
+   */
   connect(timeoutMs: number): Promise<StorageState> {
-    if (!this._handshake) this._handshake = this._startHandshake(timeoutMs);
-    return this._handshake;
+    if (!this._handshake) return (this._handshake = this._startHandshake(timeoutMs));
+    // Joining a handshake another call started: it has its own deadline, and this caller keeps its own.
+    const handshake = this._handshake;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(timedOut(`The bridge at ${this._options.platformOrigin}`)), timeoutMs);
+      const done = () => clearTimeout(timer);
+      handshake.then(resolve, reject).then(done);
+    });
   }
 
-  /** Sends one request; the whole call, handshake included, settles within `timeoutMs`. */
+  /** Sends one request; the whole call, handshake included, settles within `timeoutMs` (the caller's time left). */
   request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
     // A frame removed from the page (a framework re-rendering <body>) fires no event: start over.
     if (this._frame && !this._frame.isConnected) this.close(connectionLost());

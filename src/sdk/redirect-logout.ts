@@ -32,9 +32,9 @@ export function currentPageUrl(): string {
  * Full-page logout on the platform, like an OAuth provider's logout with `returnTo`: the gateway plays
  * the part of `client_id`. The token travels in the POST body, never in a URL; the platform ends the
  * session first-party and answers 303 to `returnTo` (which must be on the gateway's allowlist).
- * Returns a function that removes the form if the navigation never happened.
+ * The form (which holds the token) leaves the DOM right after submit: the navigation it planned goes on.
  */
-export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo }: RedirectLogoutRequest): () => void {
+export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo }: RedirectLogoutRequest): void {
   const state = newState();
   const form = document.createElement('form');
   form.method = 'POST';
@@ -50,7 +50,7 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
   }
   (document.body || document.documentElement).appendChild(form);
   form.submit();
-  return () => form.remove();
+  form.remove();
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { ERROR_CODES } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
+import { startDeadline, type Deadline } from '../shared/deadline';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
 import { currentPageUrl, submitRedirectLogout, takeRedirectResult } from './redirect-logout';
 import { recallStorage, rememberStorage } from './storage-memory';
@@ -162,6 +163,7 @@ export class ScDK {
             brokerLogout: () => this.brokerLogout(),
             onLogout: (listener) => this.on('logout', listener),
             closeWindows: (error) => this._closeWindows(error),
+            canSwitch: this._options.fallback !== 'none',
           },
           this._ui,
         );
@@ -269,6 +271,8 @@ export class ScDK {
 
   private async _logout(returnTo: string | undefined): Promise<{ hadSession: boolean }> {
     const { timeoutMs, fallback, platformOrigin } = this._options;
+    // One budget for the whole call: handshake, request, window and redirect all draw on it.
+    const left = startDeadline(timeoutMs);
     const bridge = this._bridge();
     if (!bridge.storage && fallback === 'popup' && hasUserActivation() && recallStorage(platformOrigin) !== 'available') {
       // Blocked last time, or never seen: open the platform window now, while the click still counts in
@@ -278,28 +282,28 @@ export class ScDK {
       this._options.log('window first');
       const handshakeRefusal = () =>
         new Promise<never>((_, reject) => {
-          bridge.connect(timeoutMs).catch((error: ScdkError) => {
+          bridge.connect(left()).catch((error: ScdkError) => {
             if (error.code === 4001 || error.code === 4005 || error.code === 5002) reject(error);
           });
         });
       try {
-        return await this._logoutInWindow((_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
+        return await this._logoutInWindow(left, (_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
       } catch (error) {
         // The browser refused the window (no click after all, a blocker, an in-app browser): where the
         // iframe reaches the session, the logout below goes through it; elsewhere the 5004 stands.
         const refusedWindow = error instanceof ScdkError && error.code === 5004;
-        if (!refusedWindow || (bridge.storage ?? (await bridge.connect(timeoutMs))) !== 'available') throw error;
+        if (!refusedWindow || (bridge.storage ?? (await bridge.connect(left()))) !== 'available') throw error;
       }
     }
-    const storage = bridge.storage ?? (await bridge.connect(timeoutMs));
-    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, timeoutMs));
+    const storage = bridge.storage ?? (await bridge.connect(left()));
+    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, left()));
     this._options.log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
       throw new ScdkError(5003, "Third-party cookies are blocked and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
     return fallback === 'redirect'
-      ? this._logoutByRedirect(returnTo ?? currentPageUrl())
-      : this._logoutInWindow((_, hadSession) => ({ hadSession }));
+      ? this._logoutByRedirect(returnTo ?? currentPageUrl(), left)
+      : this._logoutInWindow(left, (_, hadSession) => ({ hadSession }));
   }
 
   /**
@@ -307,36 +311,47 @@ export class ScDK {
    * logout first-party (works in every cookie world), then the login page. No bridge round trip
    * comes before window.open, so a slow network cannot cost the click, and no session is ended
    * unless the window that lets the user pick the next account is already open.
+   * `config.timeoutMs` covers the window and the logout; the user's choice has no deadline, and the
+   * final session read gets a budget of its own.
    */
   private _switch(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
-    const { timeoutMs, platformOrigin, gateway } = this._options;
-    return this._logoutInWindow(async (platformWindow, hadSession) => {
+    const { timeoutMs, platformOrigin, gateway, fallback } = this._options;
+    if (fallback === 'none') {
+      return Promise.reject(new ScdkError(5004, "Switching needs a platform window, and config.fallback 'none' allows none."));
+    }
+    let hadSession: boolean | undefined;
+    return this._logoutInWindow(startDeadline(timeoutMs), async (platformWindow, ended) => {
+      hadSession = ended;
       this._events.emit('logout', { success: true, hadSession });
       platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       onStep('choosing-account');
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
       const session = await channel.request('session', this._token, timeoutMs);
-      if (!isSessionInfo(session) || session.state !== 'connected') {
-        throw new ScdkError(2000, 'No account was connected in the platform window. Try again.');
-      }
+      if (!isSessionInfo(session) || session.state !== 'connected') throw switchIncomplete('No account was connected in the platform window.');
       this._broker = session.broker;
       this._events.emit('session', session);
       this._events.emit('switch', { accountId: session.accountId });
       return { accountId: session.accountId, session };
-    }, onStep);
+    }, onStep).catch((error: ScdkError) => {
+      // Past the logout, a closed window (or anything else) does not undo it: say so, not "cancelled".
+      if (hadSession === undefined || error.code === 5005 || error.code === 1012) throw error;
+      throw switchIncomplete(error.code === 1011 ? 'The user closed the platform window before choosing an account.' : error.detail);
+    });
   }
 
   /**
    * The platform window fallback, and the first step of a switch: opens the window now (inside the
    * click), logs out in it first-party, then hands the window to `then`. Closed whatever happens.
+   * The window's load, connect and logout share the call's deadline `left`.
    */
   private async _logoutInWindow<T>(
+    left: Deadline,
     then: (platformWindow: PlatformWindow, hadSession: boolean) => T | Promise<T>,
     onStep: (step: SwitchStep) => void = () => {},
     beside?: () => Promise<never>,
   ): Promise<T> {
-    const { timeoutMs, platformOrigin, gateway } = this._options;
+    const { platformOrigin, gateway } = this._options;
     const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
     const platformWindow = new PlatformWindow(url, this._options);
     this._windows.add(platformWindow);
@@ -346,9 +361,9 @@ export class ScDK {
     try {
       onStep('logging-out');
       // A refusal only counts before the window's page connected: after that, its logout may be under way.
-      const connection = platformWindow.connection(timeoutMs);
+      const connection = platformWindow.connection(left());
       const channel = await (refused ? Promise.race([connection, refused]) : connection);
-      const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, timeoutMs));
+      const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, left()));
       return await then(platformWindow, hadSession);
     } finally {
       this._windows.delete(platformWindow);
@@ -356,26 +371,31 @@ export class ScDK {
     }
   }
 
-  /** The redirect fallback: the page navigates away; this promise only settles if that navigation never happens. */
-  private _logoutByRedirect(returnTo: string): Promise<never> {
-    const { platformOrigin, gateway, timeoutMs } = this._options;
-    const removeForm = submitRedirectLogout({ platformOrigin, gateway, token: this._token, returnTo });
+  /**
+   * The redirect fallback: the page navigates away, and the result arrives on `returnTo` (takeRedirectResult).
+   * This promise settles only if the page stays: 5006 when the navigation never started within the
+   * deadline (CSP form-action, a sandbox), or when the page comes back from the back-forward cache.
+   */
+  private _logoutByRedirect(returnTo: string, left: Deadline): Promise<never> {
+    const { platformOrigin, gateway } = this._options;
+    submitRedirectLogout({ platformOrigin, gateway, token: this._token, returnTo });
     return new Promise<never>((_, reject) => {
-      // The page is leaving for the platform: a slow answer must not be reported as a failure.
-      const onLeave = () => clearTimeout(timer);
-      const timer = setTimeout(() => {
-        this._cancelRedirect = undefined;
-        removeEventListener('pagehide', onLeave);
-        removeForm();
-        reject(new ScdkError(5002, 'The page did not leave for the redirect logout (CSP form-action?).'));
-      }, timeoutMs);
-      addEventListener('pagehide', onLeave);
-      this._cancelRedirect = (error) => {
+      const end = (error: ScdkError) => {
         clearTimeout(timer);
         removeEventListener('pagehide', onLeave);
-        removeForm();
+        removeEventListener('pageshow', onBack);
+        this._cancelRedirect = undefined;
         reject(error);
       };
+      // The page is leaving for the platform: a slow answer must not be reported as a failure.
+      const onLeave = () => clearTimeout(timer);
+      // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
+      const onBack = (event: PageTransitionEvent) =>
+        event.persisted && end(new ScdkError(5006, 'The user came back to this page before the redirect logout finished; its result, if any, went to returnTo.'));
+      const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
+      addEventListener('pagehide', onLeave);
+      addEventListener('pageshow', onBack);
+      this._cancelRedirect = end;
     });
   }
 }
@@ -387,6 +407,10 @@ export class ScDK {
 function hasUserActivation(): boolean {
   return (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive ?? true;
 }
+
+/** 1012: the switch's logout happened, but no other account was connected. */
+const switchIncomplete = (why: string): ScdkError =>
+  new ScdkError(1012, `${why} The previous account is logged out; call switchAccount() again to connect one.`);
 
 /** An answer from the platform that failed its shape check. */
 function badAnswer(code: 2000 | 3023): ScdkError {

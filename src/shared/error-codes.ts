@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   USER_CANCELLED: 1010,
   /** The user closed a platform window (login/logout) before it finished. */
   WINDOW_CLOSED: 1011,
+  /** A switch logged the previous account out, but no other account was connected (window closed, or no login). */
+  SWITCH_INCOMPLETE: 1012,
   /** The platform answered with an error, or could not be reached. */
   API_ERROR: 2000,
   /** The platform could not end the session. */
@@ -33,6 +35,8 @@ export const ERROR_CODES = {
   POPUP_BLOCKED: 5004,
   /** The instance was destroyed while the call was in flight. */
   DESTROYED: 5005,
+  /** The redirect logout did not complete in this page: the navigation was blocked, or the user came back before it finished. */
+  REDIRECT_INCOMPLETE: 5006,
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

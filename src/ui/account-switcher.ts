@@ -19,6 +19,8 @@ export interface SwitcherApi {
   onLogout(listener: (result: LogoutResult) => void): () => void;
   /** Closes any platform window the instance has open; its flow rejects with `error`. */
   closeWindows(error: ScdkError): void;
+  /** False with `config.fallback: 'none'`: no platform window may open, so the modal offers no switch. */
+  canSwitch: boolean;
 }
 
 export interface SwitcherUi {
@@ -37,8 +39,9 @@ export interface OpenSwitcher {
 /**
  * Opens the account switcher: checks the session, then lets the user switch account or log out, each
  * step on its own screen. Resolves when the user closes the finished modal; rejects 1010 when they
- * dismiss it earlier, 1011 when they close the platform window mid-flow. A dismiss after the session
- * already ended (or while the platform is ending it) resolves `logged_out`: that is what happened.
+ * dismiss it earlier, 1011 when they close the platform window mid-flow. Once the session has ended,
+ * any way of closing (Cancel, ×, Escape, the backdrop, the platform window) resolves `logged_out`:
+ * that is what happened. A dismiss while an iframe logout is in flight waits for it to know which.
  */
 export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherUi): OpenSwitcher {
   const { host, mount } = createShadowHost(SWITCHER_TAG, SWITCHER_CSS, nonce);
@@ -58,7 +61,7 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
 
   function show(next: SwitcherState): void {
     state = next;
-    render(h(SwitcherView, { state, texts, lang, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
+    render(h(SwitcherView, { state, texts, lang, canSwitch: api.canSwitch, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
     // A new screen puts focus on its main action (or the dialog while there is none), unless the user
     // has moved it to something still there: an answer arriving must not retarget their Enter.
     const active = root.activeElement;
@@ -70,7 +73,8 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   function follow<T>(promise: Promise<T>, next: (value: T) => SwitcherState): void {
     promise.then(
       (value) => closed || show(next(value)),
-      (error: ScdkError) => closed || (error.code === 1011 ? finish(error) : show({ phase: 'error', error })),
+      // The platform window closed by the user ends the modal too (1012: after the switch's logout).
+      (error: ScdkError) => closed || (error.code === 1011 || error.code === 1012 ? finish(error) : show({ phase: 'error', error })),
     );
   }
 
@@ -126,7 +130,8 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
     returnFocus?.focus();
     const done = () => {
       stopWatching();
-      if (error?.code === 1010 && loggedOut) settle(null, { status: 'logged_out', hadSession: loggedOut.hadSession });
+      const userClosed = error && error.code >= 1010 && error.code <= 1012;
+      if (userClosed && loggedOut) settle(null, { status: 'logged_out', hadSession: loggedOut.hadSession });
       else settle(error, value);
     };
     // Dismissed mid-logout: the hidden iframe's logout cannot be called back, so wait (within its timeout) to learn whether it happened.

@@ -6,6 +6,8 @@ export interface SwitcherViewProps {
   state: SwitcherState;
   texts: SwitcherTexts;
   lang: string;
+  /** Whether to offer the switch (a platform window is allowed). */
+  canSwitch: boolean;
   onSwitch: () => void;
   onLogout: () => void;
   onRetry: () => void;
@@ -26,7 +28,7 @@ const account = (label: string, accountId: string, broker: string): ComponentChi
 
 /** The screen for one state: what it says, and the actions it offers (the first one is primary). */
 function screen(props: SwitcherViewProps): [ComponentChild | ComponentChild[], ComponentChild[]] {
-  const { state, texts: t, onSwitch, onLogout, onRetry, onDismiss } = props;
+  const { state, texts: t, canSwitch, onSwitch, onLogout, onRetry, onDismiss } = props;
   const cancel = button(t.cancel, onDismiss);
   switch (state.phase) {
     case 'checking':
@@ -41,8 +43,8 @@ function screen(props: SwitcherViewProps): [ComponentChild | ComponentChild[], C
         session.state === 'connected'
           ? account(t.connected, session.accountId, session.broker)
           : h('p', null, session.state === 'unknown' ? t.unknown : t.none);
-      const actions = [button(t.switch, onSwitch, true)];
-      if (session.state !== 'disconnected') actions.push(button(t.logout, onLogout));
+      const actions = canSwitch ? [button(t.switch, onSwitch, true)] : [];
+      if (session.state !== 'disconnected') actions.push(button(t.logout, onLogout, !canSwitch));
       return [body, [...actions, cancel]];
     }
     case 'done': {
