@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type CookieWorld } from './fixtures';
 import { loginOnPlatform, platformSession, releaseHeld, resetFaults, setFaults, waitForHeld, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
@@ -156,14 +156,133 @@ test.describe('cancel paths', () => {
     await expect(action(page, 'Close')).toBeFocused();
   });
 
-  test('closing the platform window before it finishes rejects 1011 and closes the modal', async ({ page, context }) => {
+  test('closing the platform window while the user picks an account resolves logged_out: the logout happened', async ({ page, context }) => {
     await loginOnPlatform(context, 'AB1234');
     const { result } = await openSwitcher(page);
     const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
     await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
     await platformWindow.close();
+    expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
+    await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+    expect((await platformSession(context)).loggedIn).toBe(false);
+  });
+});
+
+// The README's outcome table (user action x step reached -> result): the cells the tests above do not cover.
+// Cancel, ×, the backdrop and Escape share one handler; each is tested on 'ready' above, and the rows
+// below use one each.
+test.describe('outcome table', () => {
+  /**
+   * Opens the modal with the session shown and nothing of it left in flight: where the iframe reaches the
+   * cookies, the button's check has shown the account; elsewhere the checks never reach the platform API.
+   */
+  async function openReady(page: Page, cookieWorld: CookieWorld, path = PATIENT) {
+    const button = page.locator('scdk-switch-button').getByRole('button');
+    const opened = await openSwitcher(page, path, () => (cookieWorld === 'blocked' ? Promise.resolve() : expect(button).toHaveText(/AB/)));
+    await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
+    return opened;
+  }
+  const lines = (page: Page) => {
+    const seen: string[] = [];
+    page.on('console', (m) => m.text().startsWith('scdk-result ') && seen.push(m.text()));
+    return seen;
+  };
+
+  test('checking: × rejects 1010', async ({ page, request, cookieWorld }) => {
+    test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
+    await setFaults(request, { api: 'hold' });
+    const { result } = await openSwitcher(page, PATIENT);
+    await waitForHeld(request, 2); // the button's check and the modal's
+    await expect(phase(page)).toHaveAttribute('data-phase', 'checking');
+    await action(page, 'Close').click();
+    expect(await result).toBe('rejected 1010 user_cancelled');
+  });
+
+  for (const outcome of ['ends the session', 'fails'] as const) {
+    test(`logging out in the platform window, the backdrop clicked: the result waits for the logout, which ${outcome}`, async ({ page, context, request, cookieWorld }) => {
+      await loginOnPlatform(context, 'AB1234');
+      const { result } = await openReady(page, cookieWorld);
+      const seen = lines(page);
+      await setFaults(request, { api: 'hold' });
+      const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
+      await waitForHeld(request, 1); // the window's logout reached the platform
+      await page.bringToFront();
+      await page.mouse.click(5, 5);
+      await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+      // The modal is gone, the window stays until the platform answers: no result yet.
+      expect(platformWindow.isClosed()).toBe(false);
+      expect(seen).toEqual([]);
+      await setFaults(request, { api: outcome === 'fails' ? '500' : 'ok' });
+      expect(await releaseHeld(request)).toBe(1);
+      if (outcome === 'fails') {
+        expect(await result).toBe('rejected 1010 user_cancelled');
+        expect((await platformSession(context)).loggedIn).toBe(true);
+      } else {
+        expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
+        expect((await platformSession(context)).loggedIn).toBe(false);
+      }
+      await expect.poll(() => platformWindow.isClosed()).toBe(true);
+    });
+  }
+
+  test('logging out, the platform window closed by the user before the platform confirmed: 1011', async ({ page, context, request, cookieWorld }) => {
+    await loginOnPlatform(context, 'AB1234');
+    const { result } = await openReady(page, cookieWorld);
+    await setFaults(request, { api: 'hold' });
+    const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
+    await waitForHeld(request, 1); // the window's logout reached the platform, unanswered
+    await platformWindow.close();
     expect(await result).toBe('rejected 1011 user_cancelled');
     await expect(page.locator('scdk-account-switcher')).toHaveCount(0);
+    // The platform then fails it: nothing ended, and nothing said otherwise.
+    await setFaults(request, { api: '500' });
+    expect(await releaseHeld(request)).toBe(1);
+    expect((await platformSession(context)).loggedIn).toBe(true);
+  });
+
+  test('done: Escape resolves the result, as Done does', async ({ page, context, cookieWorld }) => {
+    await loginOnPlatform(context, 'AB1234');
+    const { result } = await openReady(page, cookieWorld);
+    await action(page, 'Log out').click();
+    await expect(phase(page)).toHaveAttribute('data-phase', 'done');
+    await page.keyboard.press('Escape');
+    expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
+  });
+});
+
+test.describe('fallbacks in the switcher', () => {
+  test("fallback 'none': no switch is offered, switchAccount() rejects 5004 without a window", async ({ page, context, cookieWorld }) => {
+    await loginOnPlatform(context, 'AB1234');
+    await openSwitcher(page, `${SWITCHER}?fallback=none`);
+    await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
+    const windows: Page[] = [];
+    context.on('page', (p) => windows.push(p));
+    await expect(action(page, 'Switch account')).toHaveCount(0);
+    // Log out is the main action now (it may still work through the iframe).
+    await expect(action(page, 'Log out')).toBeFocused();
+    const code = await page.evaluate(() =>
+      (window as unknown as { scGateway: { switchAccount(): Promise<unknown> } }).scGateway.switchAccount().then(
+        () => 'resolved',
+        (error: { code: number }) => error.code,
+      ),
+    );
+    expect(code).toBe(5004);
+    await action(page, 'Log out').click();
+    if (cookieWorld === 'blocked') await expect(dialog(page)).toContainText('(5003)');
+    else await expect(phase(page)).toHaveAttribute('data-phase', 'done');
+    expect(windows).toHaveLength(0);
+    expect((await platformSession(context)).loggedIn).toBe(cookieWorld === 'blocked');
+  });
+
+  test("fallback 'redirect': Log out where the iframe cannot reach the cookies leaves for the platform and comes back with the result", async ({ page, context, cookieWorld }) => {
+    test.skip(cookieWorld !== 'blocked', 'the redirect is only used where the iframe cannot reach the cookies');
+    await loginOnPlatform(context, 'AB1234');
+    await openSwitcher(page, `${SWITCHER}?fallback=redirect`);
+    await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
+    await Promise.all([page.waitForURL((url) => url.hash.includes('scdk_logout=')), action(page, 'Log out').click()]);
+    const returned = await page.evaluate(() => (window as unknown as { scDK: { takeRedirectResult(): unknown } }).scDK.takeRedirectResult());
+    expect(returned).toEqual({ success: true, hadSession: true });
+    expect((await platformSession(context)).loggedIn).toBe(false);
   });
 });
 

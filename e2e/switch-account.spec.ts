@@ -34,13 +34,13 @@ test('switch AB1234 -> YZ5678: the old session ends, the user picks the other ac
   expect(requests.filter((r) => r === 'GET /scdk/v1/bridge')).toHaveLength(0);
 });
 
-test('closing the login window rejects with 1011; the old session stays ended', async ({ page, context }) => {
+test('closing the login window after the logout rejects 1012 switch_incomplete (not a cancel); the old session stays ended', async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');
   const platformWindow = await startSwitch(page);
   const result = waitForResult(page);
   await platformWindow.waitForURL(`${PLATFORM}/login?gateway=demo`);
   await platformWindow.close();
-  expect(await result).toBe('error 1011 user_cancelled ["logout:true"]');
+  expect(await result).toBe('error 1012 switch_incomplete ["logout:true"]');
   expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
 });
 

@@ -50,7 +50,7 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   let state: SwitcherState = { phase: 'checking' };
   let closed = false;
   let retry = check;
-  /** The logout step in flight, if any: a dismiss waits for it before saying what happened. */
+  /** Settles when the logout step in flight (Log out, or a switch's first step) ends: a dismiss waits for it. */
   let pending: Promise<unknown> | undefined;
   let loggedOut: LogoutResult | undefined;
   const stopWatching = api.onLogout((logout) => (loggedOut = logout));
@@ -88,12 +88,16 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
     retry = onSwitch;
     // Shown before the call too: a switch the page already started is shared, and its steps go to its own caller.
     show({ phase: 'logging-out' });
+    let logoutStepEnded = (): void => {};
     const flow = api.switchAccount((step) => {
       // Past the logout step: a dismiss from here on has nothing left to wait for.
-      if (step === 'choosing-account') pending = undefined;
+      if (step === 'choosing-account') logoutStepEnded();
       if (!closed) show({ phase: step === 'logging-out' ? 'logging-out' : 'waiting' });
     });
-    pending = flow;
+    pending = new Promise<void>((resolve) => {
+      logoutStepEnded = resolve;
+      flow.then(() => resolve(), () => resolve());
+    });
     follow(flow, ({ accountId, session }) => ({ phase: 'done', result: { status: 'switched', accountId, session } }));
   }
 
@@ -122,19 +126,21 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   function finish(error: ScdkError | null, value?: SwitcherResult): void {
     if (closed) return;
     closed = true;
-    if (error) api.closeWindows(error);
     mount.removeEventListener('keydown', onKeyDown);
     render(null, mount);
     host.remove();
     restoreBackground();
     returnFocus?.focus();
     const done = () => {
+      // Any platform window still open (the user was choosing an account) closes now.
+      if (error) api.closeWindows(error);
       stopWatching();
       const userClosed = error && error.code >= 1010 && error.code <= 1012;
       if (userClosed && loggedOut) settle(null, { status: 'logged_out', hadSession: loggedOut.hadSession });
       else settle(error, value);
     };
-    // Dismissed mid-logout: the hidden iframe's logout cannot be called back, so wait (within its timeout) to learn whether it happened.
+    // Dismissed mid-logout (iframe or window): the modal goes at once, but the result waits (within the
+    // call's deadline) for the logout step to end, to say whether it happened.
     if (error?.code === 1010 && pending) pending.then(done, done);
     else done();
   }
