@@ -1,20 +1,54 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const UI_CHUNK = 'dist/scdk-ui.js';
 
-/** Replaces __SCDK_VERSION__ with the package version at build time. */
-const injectVersion = () => ({
-  name: 'inject-version',
-  // map: null keeps the incoming sourcemap: the replacement moves no lines.
-  transform: (code) =>
-    code.includes('__SCDK_VERSION__') ? { code: code.replaceAll('__SCDK_VERSION__', JSON.stringify(pkg.version)), map: null } : null,
+/**
+ * This build's id: the version and a hash of every source file. The script-tag UI chunk runs only for a
+ * loader with the same id, so a chunk never runs for a loader of another build.
+ */
+function buildId() {
+  const hash = createHash('sha256').update(pkg.version);
+  const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
+  for (const file of readdirSync(srcDir, { recursive: true }).map(String).sort()) {
+    if (file.endsWith('.ts')) hash.update(file).update(readFileSync(srcDir + file));
+  }
+  return `${pkg.version}-${hash.digest('hex').slice(0, 12)}`;
+}
+const BUILD_ID = buildId();
+
+/** The SRI value of the UI chunk, read once it is built (configs build in order, the chunk first). */
+const uiIntegrity = () => `sha384-${createHash('sha384').update(readFileSync(UI_CHUNK)).digest('base64')}`;
+
+/** Replaces the build-time constants. `map: null` keeps the incoming sourcemap: no lines move. */
+const defines = () => ({
+  name: 'scdk-defines',
+  transform(code) {
+    if (!code.includes('__SCDK_')) return null;
+    const values = { __SCDK_VERSION__: pkg.version, __SCDK_BUILD__: BUILD_ID };
+    if (code.includes('__SCDK_UI_INTEGRITY__')) values.__SCDK_UI_INTEGRITY__ = uiIntegrity();
+    let out = code;
+    for (const [name, value] of Object.entries(values)) out = out.replaceAll(name, JSON.stringify(value));
+    return { code: out, map: null };
+  },
+});
+
+/** The script-tag build loads the UI as dist/scdk-ui.js instead of a dynamic import(). */
+const scriptTagUiLoader = () => ({
+  name: 'scdk-script-tag-ui-loader',
+  async resolveId(source, importer, options) {
+    if (source !== './load-ui' || !importer?.includes('/src/sdk/')) return null;
+    return this.resolve('./load-ui-script', importer, { ...options, skipSelf: true });
+  },
 });
 
 const plugins = ({ minify }) => [
-  injectVersion(),
+  defines(),
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, noEmitOnError: true } }),
   minify &&
@@ -31,18 +65,24 @@ const isExternal = (id) => external.some((name) => id === name || id.startsWith(
 
 export default [
   {
-    // What partners load with a <script> tag: everything bundled, the global is the constructor.
-    input: 'src/sdk/umd.ts',
-    output: { file: 'dist/scdk.umd.js', format: 'umd', name: 'scDK', exports: 'default', sourcemap: true },
+    // The UI half of the script-tag build: Preact, the switcher and the button, loaded on first use.
+    input: 'src/ui/script-entry.ts',
+    output: { file: UI_CHUNK, format: 'iife', sourcemap: true },
     plugins: plugins({ minify: true }),
   },
   {
-    // For bundler users: dependencies stay external.
+    // What partners load with a <script> tag: the SDK and the UI loader; the global is the constructor.
+    input: 'src/sdk/umd.ts',
+    output: { file: 'dist/scdk.umd.js', format: 'umd', name: 'scDK', exports: 'default', sourcemap: true },
+    plugins: [scriptTagUiLoader(), ...plugins({ minify: true })],
+  },
+  {
+    // For bundler users: dependencies stay external, and the UI is a chunk of its own behind import().
     input: 'src/index.ts',
     external: isExternal,
     output: [
-      { file: 'dist/scdk.esm.js', format: 'es', sourcemap: true },
-      { file: 'dist/scdk.cjs', format: 'cjs', exports: 'named', sourcemap: true },
+      { dir: 'dist', format: 'es', entryFileNames: 'scdk.esm.js', chunkFileNames: 'scdk-[name].esm.js', sourcemap: true },
+      { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'named', sourcemap: true },
     ],
     plugins: plugins({ minify: false }),
   },

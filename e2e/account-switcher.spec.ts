@@ -408,10 +408,11 @@ test.describe('one world is enough', () => {
       const first = sdk.openAccountSwitcher();
       const second = sdk.openAccountSwitcher();
       first.catch(() => {});
-      second.catch(() => {});
-      return document.querySelectorAll('scdk-account-switcher').length;
+      return first === second;
     });
-    expect(same).toBe(1);
+    expect(same).toBe(true);
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.locator('scdk-account-switcher')).toHaveCount(1);
   });
 
   test('the button: unmount and destroy() remove it; destroy() closes an open modal with 5005; two script copies mount fine', async ({ page }) => {
@@ -421,7 +422,14 @@ test.describe('one world is enough', () => {
     const outcome = await page.evaluate(async () => {
       const sdk = (window as unknown as { scGateway: { openAccountSwitcher(): Promise<unknown>; mountSwitchButton(t: string): () => void; destroy(): void } })
         .scGateway;
+      // The button appears once the UI chunk is there (the browser's next idle moment).
+      const until = (done: () => boolean) =>
+        new Promise<void>((resolve) => {
+          const check = () => (done() ? resolve() : requestAnimationFrame(check));
+          check();
+        });
       const unmount = sdk.mountSwitchButton('main');
+      await until(() => document.querySelectorAll('scdk-switch-button').length === 2);
       const mounted = document.querySelectorAll('scdk-switch-button').length;
       unmount();
       unmount();
@@ -449,11 +457,18 @@ test.describe('one world is enough', () => {
       const platformUrl = document.querySelector<HTMLMetaElement>('meta[name="scdk-e2e-platform"]')!.content;
       const a = new First({ gateway: 'demo', smallcaseAuthToken: token, config: { platformUrl } });
       const b = new Second({ gateway: 'demo', smallcaseAuthToken: token, config: { platformUrl } });
+      const until = (done: () => boolean) =>
+        new Promise<void>((resolve) => {
+          const check = () => (done() ? resolve() : requestAnimationFrame(check));
+          check();
+        });
       a.mountSwitchButton('main');
       b.mountSwitchButton('main');
+      await until(() => document.querySelectorAll('scdk-switch-button').length === 2);
       const buttons = document.querySelectorAll('scdk-switch-button').length;
       a.openAccountSwitcher().catch(() => {});
       b.openAccountSwitcher().catch(() => {});
+      await until(() => document.querySelectorAll('scdk-account-switcher').length === 2);
       const main = document.querySelector('main')!;
       a.destroy();
       const inertWhileBOpen = main.inert;

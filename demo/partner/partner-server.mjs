@@ -1,4 +1,5 @@
 // The partner demo site: the demo page, the built SDK, a stand-in token backend and e2e fixtures.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_PREFIX, createBenchHandler } from '../shared/bench-files.mjs';
 import { closeServer, createWebServer, listen, readBody, sendNoContent } from '../shared/http.mjs';
@@ -47,7 +48,7 @@ function demoConfigScript(platformOrigin) {
  * @param {number} options.port port to listen on (0 picks a free one)
  * @param {string} [options.host] interface and origin host (localhost: a different site from the platform)
  * @param {string} options.platformOrigin the mock platform's origin, e.g. http://127.0.0.1:5174
- * @param {string} options.umdPath absolute path of the built dist/scdk.umd.js
+ * @param {string} options.umdPath absolute path of the built dist/scdk.umd.js (its UI chunk, scdk-ui.js, is served from beside it)
  * @param {string} [options.fixturesDir] folder served under /e2e/ (default: e2e/fixtures in the repo)
  * @param {boolean} [options.bench] also serve bench/pages/partner/ under /bench/ (npm run bench)
  * @param {{ key: Buffer, cert: Buffer }} [options.tls] serve https with this key and certificate
@@ -59,6 +60,8 @@ export async function createPartnerServer({ port, host = DEFAULT_HOST, platformO
   const routes = new Map([
     ...(reports ? [[REPORT_PATH, { POST: reportRoute(reports) }]] : []),
     ['/scdk.umd.js', { GET: (_req, res) => sendBundle(res, umdPath) }],
+    // The UI chunk the script-tag build loads beside itself on first use.
+    ['/scdk-ui.js', { GET: (_req, res) => sendBundle(res, path.join(path.dirname(umdPath), 'scdk-ui.js')) }],
     ['/demo-config.js', {
       GET: (_req, res) => {
         res.writeHead(200, {

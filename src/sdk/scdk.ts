@@ -18,10 +18,12 @@ import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './op
 import { currentPageUrl, submitRedirectLogout, takeRedirectResult } from './redirect-logout';
 import { recallStorage, rememberStorage } from './storage-memory';
 import { assertConnected, decodeToken, type TokenClaims } from './token';
-import { openSwitcher, type OpenSwitcher, type SwitcherUi } from '../ui/account-switcher';
-import { mountSwitchButton } from '../ui/switch-button';
+import type { OpenSwitcher } from '../ui/index';
 import type { SwitcherResult } from '../ui/switcher-state';
-import { normalizeUiOptions } from '../ui/ui-options';
+import { normalizeUiOptions, type UiSettings } from '../ui/ui-options';
+import type { UiModule } from '../shared/ui-module';
+import { loadUi } from './load-ui';
+import { whenIdle } from './when-idle';
 
 declare const __SCDK_VERSION__: string;
 
@@ -69,7 +71,10 @@ export class ScDK {
   private readonly _claims: TokenClaims;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
-  private readonly _ui: SwitcherUi;
+  private readonly _ui: UiSettings;
+  /** Calls waiting for the UI chunk: destroy() rejects them. */
+  private readonly _uiWaiters = new Set<(error: ScdkError) => void>();
+  private _switcherResult?: Promise<SwitcherResult>;
   /** The removals of mounted switch buttons, run by destroy(). */
   private readonly _unmounts = new Set<() => void>();
   private _switcher?: OpenSwitcher;
@@ -86,7 +91,10 @@ export class ScDK {
     this._ui = normalizeUiOptions(options.config ?? {});
     this._claims = decodeToken(options.smallcaseAuthToken);
     this._token = options.smallcaseAuthToken;
-    if (this._options.preload) this._bridge().connect(this._options.timeoutMs).catch(() => {});
+    if (this._options.preload) {
+      this._bridge().connect(this._options.timeoutMs).catch(() => {});
+      this._prefetchUi();
+    }
   }
 
   /**
@@ -155,25 +163,15 @@ export class ScDK {
   openAccountSwitcher(): Promise<SwitcherResult> {
     try {
       this._check();
-      if (!this._switcher) {
-        const switcher = openSwitcher(
-          {
-            getSession: () => this.getSession(),
-            switchAccount: (onStep) => this.switchAccount(onStep),
-            brokerLogout: () => this.brokerLogout(),
-            onLogout: (listener) => this.on('logout', listener),
-            closeWindows: (error) => this._closeWindows(error),
-            canSwitch: this._options.fallback !== 'none',
-          },
-          this._ui,
-        );
+      if (!this._switcherResult) {
+        const result = this._openSwitcher();
         const forget = () => {
-          if (this._switcher === switcher) this._switcher = undefined;
+          if (this._switcherResult === result) this._switcherResult = undefined;
         };
-        switcher.result.then(forget, forget);
-        this._switcher = switcher;
+        result.then(forget, forget);
+        this._switcherResult = result;
       }
-      return this._switcher.result;
+      return this._switcherResult;
     } catch (error) {
       // Not through _guard: the steps inside emit their own `error` events, and this must not repeat them.
       return Promise.reject(error);
@@ -183,6 +181,8 @@ export class ScDK {
   /**
    * Puts an account-switch button into `target` (an element or a selector): it shows the connected
    * account when known and opens the switcher. Returns a function that removes it; destroy() does too.
+   * The button appears once the UI has loaded (the browser's next idle moment); a UI that cannot load
+   * emits an `error` event (5007).
    */
   mountSwitchButton(target: Element | string): () => void {
     this._check();
@@ -191,18 +191,30 @@ export class ScDK {
       throw new ScdkError(4000, `mountSwitchButton() needs an element, or a selector that matches one; got ${JSON.stringify(String(target))}.`);
     }
     const ignore = () => {};
-    const unmount = mountSwitchButton(
-      element,
-      {
-        onSession: (listener) => this.on('session', listener),
-        refresh: () => this.getSession().catch(ignore),
-        open: () => this.openAccountSwitcher().catch(ignore),
-      },
-      this._ui,
+    let unmount: (() => void) | undefined;
+    let removed = false;
+    const cancelIdle = whenIdle(() =>
+      this._loadUi().then(
+        (ui) => {
+          if (removed) return;
+          unmount = ui.mountSwitchButton(
+            element,
+            {
+              onSession: (listener) => this.on('session', listener),
+              refresh: () => this.getSession().catch(ignore),
+              open: () => this.openAccountSwitcher().catch(ignore),
+            },
+            this._ui,
+          );
+        },
+        (error: ScdkError) => removed || this._events.emit('error', error),
+      ),
     );
     const remove = () => {
+      removed = true;
+      cancelIdle();
       this._unmounts.delete(remove);
-      unmount();
+      unmount?.();
     };
     this._unmounts.add(remove);
     return remove;
@@ -225,10 +237,52 @@ export class ScDK {
     this._bridgeClient?.close(error);
     this._bridgeClient = undefined;
     this._switcher?.close(error);
+    this._uiWaiters.forEach((reject) => reject(error));
     this._unmounts.forEach((unmount) => unmount());
     this._closeWindows(error);
     this._cancelRedirect?.(error);
     this._events.clear();
+  }
+
+  /** Loads the switcher, opens it, and settles when the user closes it. */
+  private async _openSwitcher(): Promise<SwitcherResult> {
+    const ui = await this._loadUi();
+    this._check(); // destroyed, or the token expired, while the UI loaded
+    const switcher = ui.openSwitcher(
+      {
+        getSession: () => this.getSession(),
+        switchAccount: (onStep) => this.switchAccount(onStep),
+        brokerLogout: () => this.brokerLogout(),
+        onLogout: (listener) => this.on('logout', listener),
+        closeWindows: (error) => this._closeWindows(error),
+        canSwitch: this._options.fallback !== 'none',
+        cancelled: () => new ScdkError(1010, 'The user closed the account switcher.'),
+      },
+      this._ui,
+    );
+    this._switcher = switcher;
+    try {
+      return await switcher.result;
+    } finally {
+      if (this._switcher === switcher) this._switcher = undefined;
+    }
+  }
+
+  /** The UI half, within `config.timeoutMs`; destroy() rejects the wait with 5005. */
+  private _loadUi(): Promise<UiModule> {
+    const { uiUrl, nonce } = this._ui;
+    return new Promise<UiModule>((resolve, reject) => {
+      this._uiWaiters.add(reject);
+      loadUi({ uiUrl, nonce, timeoutMs: this._options.timeoutMs })
+        .then(resolve, reject)
+        .finally(() => this._uiWaiters.delete(reject));
+    });
+  }
+
+  /** `preload`: fetches the UI when the browser is next idle, so the first switcher opens warm. */
+  private _prefetchUi(): void {
+    const cancel = whenIdle(() => this._loadUi().catch(() => {}));
+    this._unmounts.add(cancel);
   }
 
   private _bridge(): BridgeClient {

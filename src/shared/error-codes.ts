@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   DESTROYED: 5005,
   /** The redirect logout did not complete in this page: the navigation was blocked, or the user came back before it finished. */
   REDIRECT_INCOMPLETE: 5006,
+  /** The UI file (the switcher and the button) could not load: 404, integrity mismatch, blocked, or too slow. */
+  UI_UNAVAILABLE: 5007,
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import type { LogoutResult, SessionInfo } from '../bridge/protocol';
-import { ScdkError } from '../shared/scdk-error';
+import type { ScdkError } from '../shared/scdk-error';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
 import { createShadowHost } from './shadow-host';
 import { SWITCHER_CSS } from './styles';
@@ -21,6 +21,8 @@ export interface SwitcherApi {
   closeWindows(error: ScdkError): void;
   /** False with `config.fallback: 'none'`: no platform window may open, so the modal offers no switch. */
   canSwitch: boolean;
+  /** The 1010 a dismiss rejects with (made by the SDK, so the UI chunk carries no error table). */
+  cancelled(): ScdkError;
 }
 
 export interface SwitcherUi {
@@ -111,7 +113,7 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
 
   function onDismiss(): void {
     if (state.phase === 'done') finish(null, state.result);
-    else finish(new ScdkError(1010, 'The user closed the account switcher.'));
+    else finish(api.cancelled());
   }
 
   function onKeyDown(event: KeyboardEvent): void {
