@@ -6,9 +6,9 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, iframeReachesCookies, test } from './fixtures';
 import { recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
+import { loginOnPlatform, mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
-import { PARTNER, PLATFORM } from './origins';
+import { PARTNER } from './origins';
 import { NOTHING_LEFT, resources, trackResources } from './resource-tracker';
 
 interface Sdk {
@@ -47,15 +47,6 @@ test.afterEach(async ({ request }) => {
   await resetFaults(request);
 });
 
-/** Logs in on the platform as `accountId`, linked to the partner's user `smallcaseAuthId`. */
-async function loginLinked(context: BrowserContext, accountId: string, smallcaseAuthId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`${PLATFORM}/login?gateway=demo&smallcaseAuthId=${smallcaseAuthId}`);
-  await page.getByRole('button', { name: new RegExp(accountId) }).click();
-  await page.waitForURL(/\/login\/done/);
-  await page.close();
-}
-
 /** The ids of the requests the fake bridge in `frame` received, in order. */
 function fakeRequestIds(frame: Frame): Promise<number[]> {
   return frame.evaluate(() =>
@@ -74,7 +65,7 @@ test('several instances on one page, same request ids, different tokens and plat
   const user1 = await mintToken(request, 'smallcaseAuthId=user-1');
   const user2 = await mintToken(request, 'smallcaseAuthId=user-2');
   const errors = recordPageErrors(page);
-  await loginLinked(context, 'AB1234', 'user-1');
+  await loginOnPlatform(context, 'AB1234', 'user-1');
   await openPartnerPage(page, OPEN_FRAMES_PAGE);
   await setFaults(request, { apiDelayMs: 1000 });
   // The fake answers on its own the moment it is connected: nothing here races the SDK's deadline.
