@@ -33,10 +33,15 @@ export async function mintToken(request: APIRequestContext, query: string): Prom
   return token;
 }
 
-/** Logs in on the platform, first-party, the way a user does: the login page and an account button. */
-export async function loginOnPlatform(context: BrowserContext, accountId: string): Promise<void> {
+/**
+ * Logs in on the platform, first-party, the way a user does: the login page and an account button.
+ * The session belongs to no partner user unless `linkedTo` names one (a smallcaseAuthId). The platform
+ * shows the account id in full only to the partner user the session belongs to, and masked (`AB••34`)
+ * to any other; the bridge iframe never links a session, so after a plain login every page sees it masked.
+ */
+export async function loginOnPlatform(context: BrowserContext, accountId: string, linkedTo?: string): Promise<void> {
   const page = await context.newPage();
-  await page.goto(`${PLATFORM}/login?gateway=demo`);
+  await page.goto(`${PLATFORM}/login?gateway=demo${linkedTo ? `&smallcaseAuthId=${encodeURIComponent(linkedTo)}` : ''}`);
   await page.getByRole('button', { name: new RegExp(accountId) }).click();
   await page.waitForURL(/\/login\/done/);
   await page.close();

@@ -1,14 +1,17 @@
 // Lifecycle on a real partner page: several instances side by side, the script loaded twice, destroy()
 // at every stage of a call, and repeated create/logout/destroy cycles. "Nothing left" is measured with
 // e2e/resource-tracker.ts: timers, listeners and ports that scdk's own code created and never released.
-// The 1,000-cycle figures (DOM nodes, JS listeners, heap) come from `npm run leaks` (bench/leaks.mjs).
+// The leak checks (100 switcher cycles, 100 getSession/brokerLogout pairs) require DOM nodes, documents,
+// listeners, frames and windows to stay exactly where the first cycle left them (e2e/page-counts.ts).
+// The 1,000-cycle figures, heap included, come from `npm run leaks` (bench/leaks.mjs).
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, iframeReachesCookies, test } from './fixtures';
 import { recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
+import { loginOnPlatform, mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
-import { PARTNER, PLATFORM } from './origins';
+import { PARTNER } from './origins';
+import { pageCounts } from './page-counts';
 import { NOTHING_LEFT, resources, trackResources } from './resource-tracker';
 
 interface Sdk {
@@ -34,7 +37,14 @@ const PROMPT_MS = 1000;
 /** For instances whose calls must not race their deadline: 1 s of API delay, or a held request, plus cold frames on a loaded machine. */
 const PATIENT_TIMEOUT_MS = 15_000;
 const CYCLES = 20;
-const MODAL_CYCLES = 25;
+/** Leak checks: after the first cycle, this many more must leave every count exactly where the first left it. */
+const MODAL_CYCLES = 100;
+const CALL_CYCLES = 100;
+/**
+ * For the leak checks' 100 cycles: on a loaded 2-core machine (load average 12) the switcher test took
+ * 22-27 s (~0.2 s a cycle) and the calls test 5-7 s; 120 s is over 4x the slower one.
+ */
+const LEAK_CHECK_TIMEOUT_MS = 120_000;
 const FAKE_RESULT = { state: 'connected', broker: 'Fake Broker', accountId: 'FAKE01', own: true };
 
 let hostile: HostileSite;
@@ -46,15 +56,6 @@ test.afterEach(async ({ request }) => {
   hostile.answerEveryRequest(null);
   await resetFaults(request);
 });
-
-/** Logs in on the platform as `accountId`, linked to the partner's user `smallcaseAuthId`. */
-async function loginLinked(context: BrowserContext, accountId: string, smallcaseAuthId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`${PLATFORM}/login?gateway=demo&smallcaseAuthId=${smallcaseAuthId}`);
-  await page.getByRole('button', { name: new RegExp(accountId) }).click();
-  await page.waitForURL(/\/login\/done/);
-  await page.close();
-}
 
 /** The ids of the requests the fake bridge in `frame` received, in order. */
 function fakeRequestIds(frame: Frame): Promise<number[]> {
@@ -74,7 +75,7 @@ test('several instances on one page, same request ids, different tokens and plat
   const user1 = await mintToken(request, 'smallcaseAuthId=user-1');
   const user2 = await mintToken(request, 'smallcaseAuthId=user-2');
   const errors = recordPageErrors(page);
-  await loginLinked(context, 'AB1234', 'user-1');
+  await loginOnPlatform(context, 'AB1234', 'user-1');
   await openPartnerPage(page, OPEN_FRAMES_PAGE);
   await setFaults(request, { apiDelayMs: 1000 });
   // The fake answers on its own the moment it is connected: nothing here races the SDK's deadline.
@@ -287,24 +288,67 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
     await expectNothingLeft(page, context);
   });
 
-  test(`${MODAL_CYCLES} account-switcher open/close cycles`, async ({ page, context, request }) => {
+  test(`${MODAL_CYCLES} account-switcher open/close cycles leave the page exactly as the first one left it`, async ({ page, context, request }) => {
+    test.setTimeout(LEAK_CHECK_TIMEOUT_MS);
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     await openPartnerPage(page);
+    const cdp = await context.newCDPSession(page);
     await page.evaluate((t) => harness.create(t), token);
     const bodyChildren = await page.evaluate(() => document.body.childElementCount);
-    for (let cycle = 0; cycle < MODAL_CYCLES; cycle++) {
+    const dialog = page.getByRole('dialog');
+    const cycle = async (n: number) => {
       await page.evaluate(() => {
         (window as unknown as { modal: Promise<Outcome> }).modal = harness.outcome(harness.instances[0].openAccountSwitcher!());
       });
-      await expect(page.getByRole('dialog')).toBeVisible();
+      // The session answer is in (no request left in flight when the counts are taken), then Escape.
+      await expect(dialog).toHaveAttribute('data-phase', 'ready');
       await page.keyboard.press('Escape');
       const closed = await page.evaluate(() => (window as unknown as { modal: Promise<Outcome> }).modal);
       // Escape before any logout or switch: the user cancelled, nothing happened.
-      expect(closed, `cycle ${cycle}`).toMatchObject({ ok: false, error: { code: 1010, message: 'user_cancelled' } });
-      await expect(page.getByRole('dialog')).toHaveCount(0);
-    }
+      expect(closed, `cycle ${n}`).toMatchObject({ ok: false, error: { code: 1010, message: 'user_cancelled' } });
+      await expect(dialog).toHaveCount(0);
+    };
+    // The first cycle sets up what stays for the instance's life (the bridge iframe, its port, the shared stylesheet).
+    await cycle(0);
+    const afterFirst = await pageCounts(page, cdp);
+    for (let n = 1; n <= MODAL_CYCLES; n++) await cycle(n);
+    expect(await pageCounts(page, cdp), `after ${MODAL_CYCLES} more cycles`).toEqual(afterFirst);
     await page.evaluate(() => harness.instances[0].destroy());
     expect(await page.evaluate(() => document.body.childElementCount)).toBe(bodyChildren);
+    await expectNothingLeft(page, context);
+  });
+
+  test(`${CALL_CYCLES} getSession() and brokerLogout() calls on one instance leave the page exactly as the first pair left it`, async ({ page, context, request, cookieWorld }) => {
+    test.setTimeout(LEAK_CHECK_TIMEOUT_MS);
+    const token = await mintToken(request, 'smallcaseAuthId=user-1');
+    await openPartnerPage(page);
+    const cdp = await context.newCDPSession(page);
+    // fallback 'none': where the cookies are blocked each logout ends in 5003 through the bridge, with no window.
+    await page.evaluate((t) => harness.create(t, { fallback: 'none' }), token);
+    /** Runs `count` getSession + brokerLogout pairs; resolves with how many pairs ended each way. */
+    const pairs = (count: number) =>
+      page.evaluate(async (n) => {
+        const tally: Record<string, number> = {};
+        for (let i = 0; i < n; i++) {
+          const sdk = harness.instances[0];
+          const session = await harness.outcome(sdk.getSession());
+          const logout = await harness.outcome(sdk.brokerLogout());
+          const key = JSON.stringify([session.ok ? session.value : session.error!.code, logout.ok ? logout.value : logout.error!.code]);
+          tally[key] = (tally[key] ?? 0) + 1;
+        }
+        return tally;
+      }, count);
+    // Nobody is logged in: where the bridge reaches the cookies, no session and nothing to end; elsewhere unknown, and 5003.
+    const expected = JSON.stringify(
+      iframeReachesCookies(cookieWorld)
+        ? [{ state: 'disconnected', broker: 'Demo Broker' }, { success: true, hadSession: false }]
+        : [{ state: 'unknown', broker: 'Demo Broker' }, 5003],
+    );
+    expect(await pairs(1)).toEqual({ [expected]: 1 });
+    const afterFirst = await pageCounts(page, cdp);
+    expect(await pairs(CALL_CYCLES)).toEqual({ [expected]: CALL_CYCLES });
+    expect(await pageCounts(page, cdp), `after ${CALL_CYCLES} more pairs`).toEqual(afterFirst);
+    await page.evaluate(() => harness.instances[0].destroy());
     await expectNothingLeft(page, context);
   });
 });

@@ -49,10 +49,12 @@ function installResourceTracker({ sdkScript, key }: { sdkScript: string; key: st
   wrapTimer('setTimeout', 'clearTimeout', false);
   wrapTimer('setInterval', 'clearInterval', true);
 
+  // Held weakly: a listener left on a node that is gone with its listeners (Preact never removes the ones
+  // it adds) is no leak, and a strong reference here would keep that node alive and make it one.
   interface Registration {
-    target: EventTarget;
+    target: WeakRef<EventTarget>;
     type: string;
-    listener: unknown;
+    listener: WeakRef<object>;
     capture: boolean;
   }
   const listeners = new Set<Registration>();
@@ -61,12 +63,19 @@ function installResourceTracker({ sdkScript, key }: { sdkScript: string; key: st
   const remove = proto.removeEventListener;
   const captureOf = (options: unknown) =>
     typeof options === 'boolean' ? options : Boolean(options && (options as AddEventListenerOptions).capture);
-  const find = (target: EventTarget, type: string, listener: unknown, capture: boolean) =>
-    [...listeners].find((r) => r.target === target && r.type === type && r.listener === listener && r.capture === capture);
+  /** Drops the registrations whose target or listener has been collected. */
+  const prune = () =>
+    listeners.forEach((r) => (r.target.deref() && r.listener.deref() ? undefined : listeners.delete(r)));
+  const find = (target: EventTarget, type: string, listener: unknown, capture: boolean) => {
+    prune();
+    return [...listeners].find(
+      (r) => r.target.deref() === target && r.type === type && r.listener.deref() === listener && r.capture === capture,
+    );
+  };
   proto.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
     const capture = captureOf(options);
     if (listener && fromSdk() && !find(this, type, listener, capture)) {
-      const registration = { target: this, type, listener, capture };
+      const registration = { target: new WeakRef(this), type, listener: new WeakRef(listener as object), capture };
       listeners.add(registration);
       const settings = (options ?? {}) as AddEventListenerOptions;
       if (settings.once) add.call(this, type, () => listeners.delete(registration), { once: true, capture });
@@ -102,7 +111,10 @@ function installResourceTracker({ sdkScript, key }: { sdkScript: string; key: st
   Object.defineProperty(window, Symbol.for(key), {
     value: (): Resources => ({
       timers: [...timers.values()],
-      listeners: [...listeners].filter((r) => isLive(r.target)).map((r) => `${r.type} on ${describe(r.target)}`),
+      listeners: [...listeners].flatMap((r) => {
+        const target = r.target.deref();
+        return target && r.listener.deref() && isLive(target) ? [`${r.type} on ${describe(target)}`] : [];
+      }),
       ports: ports.size,
       iframes: document.querySelectorAll('iframe').length,
     }),

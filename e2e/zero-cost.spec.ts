@@ -378,12 +378,13 @@ test('config.preload creates the bridge iframe at construction, and the first ca
   await expect.poll(bridgeLoads).toBe(1);
 
   const session = await page.evaluate(async (key) => {
-    const recorder = (window as unknown as Record<symbol, { instance: { getSession(): Promise<{ state: string }> } }>)[Symbol.for(key)];
-    return (await recorder.instance.getSession()).state;
+    const recorder = (window as unknown as Record<symbol, { instance: { getSession(): Promise<unknown> } }>)[Symbol.for(key)];
+    return recorder.instance.getSession();
   }, RECORDER_KEY);
   // Nobody logged in on the platform: where the bridge reaches the platform's cookies it knows there is no
-  // session; where they are blocked (and no Storage Access was granted) it cannot tell.
-  expect(session).toBe(iframeReachesCookies(cookieWorld) ? 'disconnected' : 'unknown');
+  // session; where they are blocked (and no Storage Access was granted) it cannot tell. The whole answer,
+  // so that no extra field (an account id, say) can ride along unseen.
+  expect(session).toEqual({ state: iframeReachesCookies(cookieWorld) ? 'disconnected' : 'unknown', broker: 'Demo Broker' });
   expect(bridgeLoads()).toBe(1);
   expect(await page.locator('iframe').count()).toBe(1);
 
