@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { gatewayPlatforms } from './scripts/gateway-platforms.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -15,6 +16,8 @@ const injectVersion = () => ({
 
 const plugins = ({ minify }) => [
   injectVersion(),
+  // The gateway table, with the operator's SCDK_GATEWAY_PLATFORMS file merged in (README: Platform integration).
+  gatewayPlatforms(),
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, noEmitOnError: true } }),
   minify &&
