@@ -60,3 +60,10 @@ test('the SDK refuses (4002) exactly the claims the platform refuses (4002): exp
     expect(sdkRefuses, name).toBe(platformRefuses);
   }
 });
+
+test('an exp beyond the dates JavaScript holds is 4003 on both sides, not a RangeError', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const token = signJwt({ smallcaseAuthId: 'user-1', exp: -1e300 }, SECRET);
+  expect(verifyJwt(token, SECRET, now)).toMatchObject({ ok: false, code: 4003 });
+  expect(sdkRefusal(token, now)).toBe(4003);
+});
