@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { gatewayPlatforms } from './scripts/gateway-platforms.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const UI_CHUNK = 'dist/scdk-ui.js';
@@ -49,6 +50,8 @@ const scriptTagUiLoader = () => ({
 
 const plugins = ({ minify }) => [
   defines(),
+  // The gateway table, with the operator's SCDK_GATEWAY_PLATFORMS file merged in (README: Platform integration).
+  gatewayPlatforms(),
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, noEmitOnError: true } }),
   minify &&

@@ -7,10 +7,12 @@ import {
   recordPlatformRequests,
   resetFaults,
   setFaults,
+  signToken,
   waitForHeld,
   type Outcome,
 } from './helpers';
 import { GATEWAY_PLATFORM_ORIGINS } from '../src/sdk/platforms';
+import { EXP_LEEWAY_IN_SECONDS } from '../demo/shared/jwt.mjs';
 import { PARTNER, PLATFORM } from './origins';
 import { startThirdSite } from './third-site';
 
@@ -85,6 +87,51 @@ test('guest and expired tokens are refused before any iframe or request', async 
   const expiredOutcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), expired);
   expect(expiredOutcome.error).toMatchObject({ code: 4003, message: 'token_expired' });
   expect(expiredOutcome.error!.detail).toContain('Fetch a fresh token');
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  expect(platformRequests).toEqual([]);
+});
+
+// Between the SDK's leeway (30 s) and the old one (60 s): with a leeway above the platform's, this token
+// went to the platform and came back 4003 after a request.
+const EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS = 45;
+
+test('a token expired past the platform\'s leeway (45 s ago) gives 4003 before any iframe or request', async ({ page, context }) => {
+  expect(EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS).toBeGreaterThan(EXP_LEEWAY_IN_SECONDS);
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now - EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS;
+  const token = signToken({ smallcaseAuthId: 'user-1', iat: exp - 3600, exp });
+  await openPartnerPage(page);
+  const platformRequests = recordPlatformRequests(context);
+  const outcome = await page.evaluate((t) => harness.outcome(harness.create(t).brokerLogout()), token);
+  expect(outcome.error).toMatchObject({ code: 4003, message: 'token_expired', isScdkError: true });
+  expect(outcome.error!.detail).toContain(new Date(exp * 1000).toISOString());
+  expect(await page.evaluate(() => harness.frames())).toBe(0);
+  expect(platformRequests).toEqual([]);
+});
+
+test('a token without exp, an unknown gateway with no platformUrl, an unknown config key: thrown by the constructor, nothing loads', async ({ page, context }) => {
+  const noExp = signToken({ smallcaseAuthId: 'user-1', iat: Math.floor(Date.now() / 1000) });
+  const token = signToken({ smallcaseAuthId: 'user-1', exp: Math.floor(Date.now() / 1000) + 3600 });
+  await openPartnerPage(page);
+  const platformRequests = recordPlatformRequests(context);
+  const outcomes = await page.evaluate(
+    ([noExpToken, t]) => ({
+      noExp: harness.attempt(() => harness.create(noExpToken)),
+      // platformUrl: undefined keeps the harness from filling in the mock platform: the gateway alone decides.
+      unknownGateway: harness.attempt(() => harness.create(t, { platformUrl: undefined }, 'acme')),
+      demoGateway: harness.attempt(() => void harness.create(t, { platformUrl: undefined })),
+      unknownKey: harness.attempt(() => harness.create(t, { timeout: 3000 })),
+    }),
+    [noExp, token],
+  );
+  expect(outcomes.noExp.error).toMatchObject({ code: 4002, message: 'invalid_jwt', isScdkError: true });
+  expect(outcomes.noExp.error!.detail).toContain('sign it with exp');
+  expect(outcomes.unknownGateway.error).toMatchObject({ code: 4001, message: 'invalid_gateway', isScdkError: true });
+  expect(outcomes.unknownGateway.error!.detail).toBe('gateway "acme" has no known platform: pass config.platformUrl.');
+  // The bundle carries the gateway table: demo, the mock platform, is known without platformUrl.
+  expect(outcomes.demoGateway).toEqual({ ok: true });
+  expect(outcomes.unknownKey.error).toMatchObject({ code: 4000, message: 'invalid_options' });
+  expect(outcomes.unknownKey.error!.detail).toBe('config.timeout is not an option; did you mean config.timeoutMs?');
   expect(await page.evaluate(() => harness.frames())).toBe(0);
   expect(platformRequests).toEqual([]);
 });

@@ -1,5 +1,7 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { DEMO_GATEWAY_SECRET } from '../demo/shared/gateways.mjs';
+import { signJwt } from '../demo/shared/jwt.mjs';
 import { PARTNER, PLATFORM } from './origins';
 import { registerToken } from './token-registry';
 
@@ -29,6 +31,16 @@ export async function mintToken(request: APIRequestContext, query: string): Prom
   if (!response.ok()) throw new Error(`token endpoint answered ${response.status()}`);
   const { token } = await response.json();
   // The token-hygiene fixture looks for every minted token in request URLs and console output.
+  registerToken(token);
+  return token;
+}
+
+/**
+ * Signs `claims` with the demo gateway's secret, as a partner's backend would, for tokens the token
+ * endpoint does not hand out (an exp of the test's choosing, or none). Prefer mintToken otherwise.
+ */
+export function signToken(claims: Record<string, unknown>): string {
+  const token = signJwt(claims, DEMO_GATEWAY_SECRET);
   registerToken(token);
   return token;
 }

@@ -5,7 +5,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const JWT_ALGORITHM = 'HS256';
 const JWT_HEADER = Object.freeze({ alg: JWT_ALGORITHM, typ: 'JWT' });
 const HMAC_HASH = 'sha256';
-/** Clock skew tolerated between the partner backend and the platform. */
+/**
+ * Clock skew tolerated between the partner backend and the platform. The SDK's own leeway
+ * (CLOCK_LEEWAY_IN_SECONDS, src/sdk/token.ts) must not exceed it; test/unit/token-agreement.spec.ts checks.
+ */
 export const EXP_LEEWAY_IN_SECONDS = 30;
 const BASE64URL_SEGMENT = /^[A-Za-z0-9_-]+$/;
 
@@ -94,7 +97,8 @@ export function verifyJwt(token, secret, nowSeconds = Math.floor(Date.now() / 10
     return invalid('The token has no numeric exp claim: add exp (seconds since the epoch) when signing it.');
   }
   if (payload.exp + EXP_LEEWAY_IN_SECONDS < nowSeconds) {
-    const expiredAt = new Date(payload.exp * 1000).toISOString();
+    // toJSON is null, where toISOString would throw, for an exp beyond the dates JavaScript can hold.
+    const expiredAt = new Date(payload.exp * 1000).toJSON() ?? payload.exp;
     return { ok: false, ...TOKEN_EXPIRED, detail: `The token expired at ${expiredAt}: ask your backend for a fresh one.` };
   }
   return { ok: true, payload };

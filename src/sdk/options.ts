@@ -1,6 +1,7 @@
 import { ScdkError, badOption } from '../shared/scdk-error';
 import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
 import { resolvePlatformOrigin } from './platforms';
+import { refuseUnknownKeys } from './unknown-keys';
 import type { Locale, SwitcherTexts } from '../ui/texts';
 import { createDebugLog, type DebugLog } from '../shared/debug-log';
 
@@ -22,8 +23,13 @@ export interface ScdkConfig {
   locale?: Locale;
   /** Replaces any of the UI's texts, e.g. `{ switch: 'Change account' }`. */
   texts?: Partial<SwitcherTexts>;
-  /** Where the browser has no constructable stylesheets: the nonce your CSP's `style-src` allows, put on the UI's `<style>`. */
+  /**
+   * Your CSP nonce: put on the UI chunk's `<script>` (default: the nonce of scdk's own script tag), and on
+   * the UI's `<style>` where the browser has no constructable stylesheets.
+   */
   nonce?: string;
+  /** Script tag only: the absolute URL of `scdk-ui.js` (default: beside `scdk.umd.js`), for self-hosting and CDNs. */
+  uiUrl?: string;
   /** Kept for compatibility with the platform's other SDKs; has no effect here. */
   amo?: boolean;
 }
@@ -47,6 +53,14 @@ export interface NormalizedOptions {
   log: DebugLog;
 }
 
+/** Every `config` key, checked against ScdkConfig by the compiler so a new option cannot be left out. */
+const CONFIG_KEYS = Object.keys({
+  platformUrl: 0, timeoutMs: 0, debug: 0, fallback: 0, preload: 0, locale: 0, texts: 0, nonce: 0, uiUrl: 0, amo: 0,
+} satisfies Record<keyof ScdkConfig, 0>);
+const OPTION_KEYS = ['gateway', 'smallcaseAuthToken', 'config'];
+/** What an unknown key may have meant: a config key passed at the top level is suggested as `config.<key>`. */
+const CONFIG_SUGGESTIONS = CONFIG_KEYS.map((key) => `config.${key}`);
+
 const GATEWAY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MIN_TIMEOUT_MS = 100;
 const MAX_TIMEOUT_MS = 120000;
@@ -61,11 +75,13 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   if (!isPlainObject(options)) {
     throw new ScdkError(4001, 'Call new scDK({ gateway, smallcaseAuthToken, config }).');
   }
+  refuseUnknownKeys(options, OPTION_KEYS, '', [...OPTION_KEYS, ...CONFIG_SUGGESTIONS]);
   const { gateway, config = {} } = options;
   if (typeof gateway !== 'string' || !GATEWAY_NAME.test(gateway)) {
     throw badOption('gateway', 'the name your platform registered for you', gateway, 4001);
   }
   if (!isPlainObject(config)) throw badOption('config', 'an object', config);
+  refuseUnknownKeys(config, CONFIG_KEYS, 'config.', CONFIG_SUGGESTIONS);
   const { timeoutMs = DEFAULT_TIMEOUT_MS, debug = false, fallback = 'popup', preload = false } = config;
   if (typeof timeoutMs !== 'number' || !(timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS)) {
     throw badOption('config.timeoutMs', `${MIN_TIMEOUT_MS}..${MAX_TIMEOUT_MS} ms`, timeoutMs);

@@ -1,20 +1,22 @@
-import { badOption } from '../shared/scdk-error';
+import { hasOwn } from '../shared/has-own';
+import { ScdkError, badOption } from '../shared/scdk-error';
+// The one gateway table. The build merges an operator's additions into it (SCDK_GATEWAY_PLATFORMS, see
+// scripts/gateway-platforms.mjs); tests that import the sources see this file as it is.
+import GATEWAY_TABLE from './gateway-platforms.json' with { type: 'json' };
 
-/** The broker platform most gateways connect to. */
-export const DEFAULT_PLATFORM_ORIGIN = 'https://smallcase.zerodha.com';
-
-/** Gateways whose platform is not the default: `demo` is the mock platform that `npm start` serves. */
-export const GATEWAY_PLATFORM_ORIGINS: Readonly<Record<string, string>> = {
-  demo: 'http://127.0.0.1:5174',
-};
+/**
+ * The platform origin of each gateway the build knows. There is no default platform: a gateway that is
+ * not here needs `config.platformUrl`.
+ */
+export const GATEWAY_PLATFORM_ORIGINS: Readonly<Record<string, string>> = GATEWAY_TABLE;
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The platform origin for a gateway, from `config.platformUrl` when given (https, or http on loopback only). */
 export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): string {
   if (platformUrl === undefined) {
-    // Own keys only: `constructor` is a valid gateway name. The table itself has no hasOwnProperty key.
-    return GATEWAY_PLATFORM_ORIGINS.hasOwnProperty(gateway) ? GATEWAY_PLATFORM_ORIGINS[gateway] : DEFAULT_PLATFORM_ORIGIN;
+    if (hasOwn(GATEWAY_PLATFORM_ORIGINS, gateway)) return GATEWAY_PLATFORM_ORIGINS[gateway];
+    throw new ScdkError(4001, `gateway ${JSON.stringify(gateway)} has no known platform: pass config.platformUrl.`);
   }
   let url: URL | undefined;
   try {

@@ -1,12 +1,18 @@
 import { ScdkError } from '../shared/scdk-error';
 
-/** Tolerated clock skew between the partner's server (which set `exp`) and the user's device. */
-export const CLOCK_LEEWAY_IN_SECONDS = 60;
+/**
+ * Tolerated clock skew between the partner's server (which set `exp`) and the user's device. Never more
+ * than the platform allows (the mock platform: 30 s, demo/shared/jwt.mjs): a token expired between the two
+ * would be sent, and refused by the platform after a request instead of with 4003 before any.
+ * test/unit/token-agreement.spec.ts pins it.
+ */
+export const CLOCK_LEEWAY_IN_SECONDS = 30;
 
 export interface TokenClaims {
   smallcaseAuthId?: string;
   guest?: boolean;
-  exp?: number;
+  /** Required, as the platform requires it: a token without exp would never expire. */
+  exp: number;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -19,8 +25,8 @@ function decodeSegment(segment: string): unknown {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-function invalid(why: string): ScdkError {
-  return new ScdkError(4002, `smallcaseAuthToken ${why}: pass the JWT your backend signed with the gateway secret.`);
+function invalid(why: string, fix = 'pass the JWT your backend signed with the gateway secret'): ScdkError {
+  return new ScdkError(4002, `smallcaseAuthToken ${why}: ${fix}.`);
 }
 
 /** Decodes (does not verify: only the platform holds the secret) the partner's JWT, or throws 4002. */
@@ -44,11 +50,12 @@ export function decodeToken(token: unknown): TokenClaims {
   const { smallcaseAuthId, guest, exp } = claims as Record<string, unknown>;
   const isConnected = typeof smallcaseAuthId === 'string' && smallcaseAuthId.length > 0;
   if (!isConnected && guest !== true) throw invalid('needs smallcaseAuthId or guest: true');
-  if (exp !== undefined && typeof exp !== 'number') throw invalid('exp must be a number');
+  // The platform refuses a token without a numeric exp (4002), guest or not: refuse it here, before any request.
+  if (typeof exp !== 'number' || !isFinite(exp)) throw invalid('has no numeric exp claim', 'sign it with exp (seconds since the epoch)');
   return {
     smallcaseAuthId: isConnected ? (smallcaseAuthId as string) : undefined,
     guest: guest === true && !isConnected,
-    exp: exp as number | undefined,
+    exp,
   };
 }
 
@@ -57,7 +64,8 @@ export function assertConnected(claims: TokenClaims, nowMs: number): void {
   if (claims.guest || !claims.smallcaseAuthId) {
     throw new ScdkError(4004, "smallcaseAuthToken is a guest's: sign one with the user's smallcaseAuthId.");
   }
-  if (claims.exp !== undefined && claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000) {
-    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toISOString()}. Fetch a fresh token.`);
+  if (claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000) {
+    // toJSON is null where toISOString would throw a RangeError: an exp beyond the dates JavaScript holds.
+    throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toJSON() ?? claims.exp}. Fetch a fresh token.`);
   }
 }

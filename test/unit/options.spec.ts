@@ -1,27 +1,33 @@
 import { expect, test } from '@playwright/test';
 import { normalizeOptions } from '../../src/sdk/options';
-import { DEFAULT_PLATFORM_ORIGIN, GATEWAY_PLATFORM_ORIGINS } from '../../src/sdk/platforms';
+import { GATEWAY_PLATFORM_ORIGINS } from '../../src/sdk/platforms';
+import { nearestKey } from '../../src/sdk/unknown-keys';
 import { ScdkError } from '../../src/shared/scdk-error';
+import { normalizeUiOptions } from '../../src/ui/ui-options';
 
-function codeOf(options: unknown): number | undefined {
+function errorOf(fn: () => unknown): ScdkError | undefined {
   try {
-    normalizeOptions(options);
+    fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ScdkError);
     expect((error as ScdkError).detail.length).toBeGreaterThan(10);
-    return (error as ScdkError).code;
+    return error as ScdkError;
   }
   return undefined;
 }
+
+const codeOf = (options: unknown): number | undefined => errorOf(() => normalizeOptions(options))?.code;
+/** `code detail` of what normalizeOptions throws for `options`, or 'no error'. */
+const refusal = (options: unknown): string => {
+  const error = errorOf(() => normalizeOptions(options));
+  return error ? `${error.code} ${error.detail}` : 'no error';
+};
 
 test('defaults and platform resolution', () => {
   const demo = normalizeOptions({ gateway: 'demo', config: { amo: true } });
   expect(demo.platformOrigin).toBe(GATEWAY_PLATFORM_ORIGINS.demo);
   expect(demo.timeoutMs).toBe(5000);
   expect(demo.fallback).toBe('popup');
-  expect(normalizeOptions({ gateway: 'acme' }).platformOrigin).toBe(DEFAULT_PLATFORM_ORIGIN);
-  // Inherited keys are not gateways.
-  expect(normalizeOptions({ gateway: 'constructor' }).platformOrigin).toBe(DEFAULT_PLATFORM_ORIGIN);
   expect(normalizeOptions({ gateway: 'acme', config: { platformUrl: 'https://broker.example/some/path' } }).platformOrigin).toBe(
     'https://broker.example',
   );
@@ -47,4 +53,63 @@ test('bad config is 4000 and names the option', () => {
   ];
   for (const config of bad) expect(codeOf({ gateway: 'demo', config }), JSON.stringify(config)).toBe(4000);
   expect(codeOf({ gateway: 'demo', config: [] })).toBe(4000);
+});
+
+test('a gateway with no known platform and no config.platformUrl is 4001 at construction, saying to pass platformUrl', () => {
+  expect(refusal({ gateway: 'acme' })).toBe('4001 gateway "acme" has no known platform: pass config.platformUrl.');
+  // Inherited keys are not gateways.
+  for (const gateway of ['constructor', 'toString', 'hasOwnProperty']) expect(codeOf({ gateway }), gateway).toBe(4001);
+  expect(codeOf({ gateway: 'acme', config: { platformUrl: undefined } })).toBe(4001);
+  // The table holds no production platform this repository cannot vouch for: the mock platform only.
+  expect(GATEWAY_PLATFORM_ORIGINS).toEqual({ demo: 'http://127.0.0.1:5174' });
+});
+
+test('every documented config key is accepted, amo included', () => {
+  const config = {
+    platformUrl: 'https://broker.example', timeoutMs: 3000, debug: false, fallback: 'none', preload: false,
+    locale: 'hi', texts: { switch: 'x' }, nonce: 'n', amo: true,
+  };
+  expect(codeOf({ gateway: 'demo', smallcaseAuthToken: 'x', config })).toBeUndefined();
+});
+
+test('an unknown config or constructor key is 4000, naming the nearest valid key or listing them', () => {
+  const expected: [unknown, string][] = [
+    [{ gateway: 'demo', config: { timeout: 3000 } }, 'config.timeout is not an option; did you mean config.timeoutMs?'],
+    [{ gateway: 'demo', config: { platformURL: 'https://broker.example' } }, 'config.platformURL is not an option; did you mean config.platformUrl?'],
+    [{ gateway: 'demo', config: { fallbak: 'none' } }, 'config.fallbak is not an option; did you mean config.fallback?'],
+    [{ gateway: 'demo', config: { text: {} } }, 'config.text is not an option; did you mean config.texts?'],
+    [
+      { gateway: 'demo', config: { theme: 'dark' } },
+      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, amo.',
+    ],
+    // Undefined still names a key the partner meant to set.
+    [{ gateway: 'demo', config: { timeOut: undefined } }, 'config.timeOut is not an option; did you mean config.timeoutMs?'],
+    [{ gatway: 'demo', smallcaseAuthToken: 'x' }, 'gatway is not an option; did you mean gateway?'],
+    [{ gateway: 'demo', smallcaseAuthtoken: 'x' }, 'smallcaseAuthtoken is not an option; did you mean smallcaseAuthToken?'],
+    [{ gateway: 'demo', timeoutMs: 3000 }, 'timeoutMs is not an option; did you mean config.timeoutMs?'],
+    [{ gateway: 'demo', amo: true }, 'amo is not an option; did you mean config.amo?'],
+    [{ gateway: 'demo', token: 'x' }, 'token is not an option; use gateway, smallcaseAuthToken, config.'],
+  ];
+  for (const [options, detail] of expected) expect(refusal(options), JSON.stringify(options)).toBe(`4000 ${detail}`);
+  // Inherited keys are not own keys: a config made from a prototype with extra names passes.
+  expect(codeOf({ gateway: 'demo', config: Object.assign(Object.create({ inherited: 1 }), { amo: true }) })).toBeUndefined();
+});
+
+test('nearestKey: case, a typo or two, a missing unit; nothing for what is far from every key', () => {
+  const keys = ['gateway', 'config.timeoutMs', 'config.amo'];
+  expect(nearestKey('GATEWAY', keys)).toBe('gateway');
+  expect(nearestKey('gatewya', keys)).toBe('gateway');
+  expect(nearestKey('timeout', keys)).toBe('config.timeoutMs');
+  expect(nearestKey('am', keys)).toBeUndefined();
+  expect(nearestKey('x', keys)).toBeUndefined();
+  expect(nearestKey('timing', keys)).toBeUndefined();
+});
+
+test('config.texts takes own text names only: an inherited name such as toString is refused with 4000', () => {
+  const textsError = (texts: unknown) => errorOf(() => normalizeUiOptions({ texts }));
+  expect(textsError({ switch: 'Change account' })).toBeUndefined();
+  for (const texts of [{ toString: 'x' }, { constructor: 'x' }, { hasOwnProperty: 'x' }, JSON.parse('{"__proto__": "x"}'), { nope: 'x' }]) {
+    expect(textsError(texts)?.code, JSON.stringify(texts)).toBe(4000);
+    expect(textsError(texts)?.detail, JSON.stringify(texts)).toMatch(/^config\.texts must map text names \(title, /);
+  }
 });

@@ -3,6 +3,9 @@ import { CLOCK_LEEWAY_IN_SECONDS, assertConnected, decodeToken } from '../../src
 import { ScdkError } from '../../src/shared/scdk-error';
 import { fakeJwt, nowSeconds } from './jwt-fixtures';
 
+/** An exp an hour away: the tests below are about other claims. */
+const inAnHour = () => nowSeconds() + 3600;
+
 function codeOf(fn: () => unknown): number | undefined {
   try {
     fn();
@@ -20,11 +23,11 @@ test('decodes a connected token', () => {
 });
 
 test('decodes a guest token', () => {
-  expect(decodeToken(fakeJwt({ guest: true })).guest).toBe(true);
+  expect(decodeToken(fakeJwt({ guest: true, exp: inAnHour() })).guest).toBe(true);
 });
 
 test('decodes UTF-8 payloads', () => {
-  expect(decodeToken(fakeJwt({ smallcaseAuthId: 'उपयोगकर्ता' })).smallcaseAuthId).toBe('उपयोगकर्ता');
+  expect(decodeToken(fakeJwt({ smallcaseAuthId: 'उपयोगकर्ता', exp: inAnHour() })).smallcaseAuthId).toBe('उपयोगकर्ता');
 });
 
 test('rejects what is not a decodable JWT with 4002', () => {
@@ -39,9 +42,9 @@ test('rejects what is not a decodable JWT with 4002', () => {
     `${Buffer.from('{').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.x`,
     fakeJwt([1, 2]),
     fakeJwt('string payload'),
-    fakeJwt({ smallcaseAuthId: 'u' }, { typ: 'JWT' }),
-    fakeJwt({}),
-    fakeJwt({ smallcaseAuthId: '' }),
+    fakeJwt({ smallcaseAuthId: 'u', exp: inAnHour() }, { typ: 'JWT' }),
+    fakeJwt({ exp: inAnHour() }),
+    fakeJwt({ smallcaseAuthId: '', exp: inAnHour() }),
     fakeJwt({ smallcaseAuthId: 'u', exp: 'tomorrow' }),
     'x'.repeat(9000),
   ];
@@ -50,9 +53,38 @@ test('rejects what is not a decodable JWT with 4002', () => {
 
 test('a guest is not connected (4004), an expired token is 4003, leeway is honoured', () => {
   const now = Date.now();
-  expect(codeOf(() => assertConnected(decodeToken(fakeJwt({ guest: true })), now))).toBe(4004);
+  expect(codeOf(() => assertConnected(decodeToken(fakeJwt({ guest: true, exp: inAnHour() })), now))).toBe(4004);
   const expired = decodeToken(fakeJwt({ smallcaseAuthId: 'u', exp: nowSeconds() - CLOCK_LEEWAY_IN_SECONDS - 5 }));
   expect(codeOf(() => assertConnected(expired, now))).toBe(4003);
   const withinLeeway = decodeToken(fakeJwt({ smallcaseAuthId: 'u', exp: nowSeconds() - 5 }));
   expect(codeOf(() => assertConnected(withinLeeway, now))).toBeUndefined();
+});
+
+test('a token without a numeric exp is refused with 4002 at decoding, guest or connected, saying to add exp', () => {
+  const withPayload = (json: string) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(json).toString('base64url')}.c2lnbmF0dXJl`;
+  const noExp: unknown[] = [
+    fakeJwt({ smallcaseAuthId: 'u' }),
+    fakeJwt({ guest: true }),
+    fakeJwt({ smallcaseAuthId: 'u', exp: null }),
+    fakeJwt({ smallcaseAuthId: 'u', exp: String(inAnHour()) }),
+    fakeJwt({ smallcaseAuthId: 'u', exp: [inAnHour()] }),
+    // JSON.parse reads 1e400 as Infinity: not a time.
+    withPayload('{"smallcaseAuthId":"u","exp":1e400}'),
+  ];
+  for (const token of noExp) {
+    let error: unknown;
+    try {
+      decodeToken(token);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error, String(token)).toBeInstanceOf(ScdkError);
+    expect((error as ScdkError).code).toBe(4002);
+    expect((error as ScdkError).detail).toBe('smallcaseAuthToken has no numeric exp claim: sign it with exp (seconds since the epoch).');
+  }
+});
+
+test('an exp beyond the dates JavaScript holds is still a typed 4003, not a RangeError', () => {
+  const claims = decodeToken(fakeJwt({ smallcaseAuthId: 'u', exp: -1e300 }));
+  expect(codeOf(() => assertConnected(claims, Date.now()))).toBe(4003);
 });
