@@ -1,5 +1,6 @@
 import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../bridge/protocol';
 import { isErrorCode } from '../shared/error-codes';
+import type { Deadline } from '../shared/deadline';
 import { ScdkError } from '../shared/scdk-error';
 
 export interface RedirectLogoutRequest {
@@ -51,6 +52,38 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
   (document.body || document.documentElement).appendChild(form);
   form.submit();
   form.remove();
+}
+
+/**
+ * The redirect fallback: submits the logout form, and the page navigates away; the result arrives on
+ * `returnTo` (takeRedirectResult). The promise settles only if the page stays: 5006 when the navigation
+ * never started within the deadline (CSP form-action, a sandbox), or when the page comes back from the
+ * back-forward cache. `onCancel` receives the function that ends it early (destroy()), then undefined.
+ */
+export function logoutByRedirect(
+  request: RedirectLogoutRequest,
+  left: Deadline,
+  onCancel: (cancel: ((error: ScdkError) => void) | undefined) => void,
+): Promise<never> {
+  submitRedirectLogout(request);
+  return new Promise<never>((_, reject) => {
+    const end = (error: ScdkError) => {
+      clearTimeout(timer);
+      removeEventListener('pagehide', onLeave);
+      removeEventListener('pageshow', onBack);
+      onCancel(undefined);
+      reject(error);
+    };
+    // The page is leaving for the platform: a slow answer must not be reported as a failure.
+    const onLeave = () => clearTimeout(timer);
+    // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
+    const onBack = (event: PageTransitionEvent) =>
+      event.persisted && end(new ScdkError(5006, 'The user came back to this page before the redirect logout finished; its result, if any, went to returnTo.'));
+    const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
+    addEventListener('pagehide', onLeave);
+    addEventListener('pageshow', onBack);
+    onCancel(end);
+  });
 }
 
 /**

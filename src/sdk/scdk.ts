@@ -1,21 +1,15 @@
 import { BridgeClient } from '../bridge/bridge-client';
 import { pageUrl } from '../bridge/bridge-frame';
 import { PlatformWindow } from '../bridge/platform-window';
-import {
-  LOGIN_PATH,
-  WINDOW_PATH,
-  PROTOCOL_VERSION,
-  isLogoutResult,
-  isSessionInfo,
-  type LogoutResult,
-  type SessionInfo,
-} from '../bridge/protocol';
+import { LOGIN_PATH, isSessionInfo, type LogoutResult, type SessionInfo } from '../bridge/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
-import { startDeadline, type Deadline } from '../shared/deadline';
+import { startDeadline } from '../shared/deadline';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
-import { currentPageUrl, submitRedirectLogout, takeRedirectResult } from './redirect-logout';
+import { currentPageUrl, logoutByRedirect, takeRedirectResult } from './redirect-logout';
+import { logoutInWindow, type WindowFlowArgs } from './window-flow';
+import { badAnswer, expectLogoutResult } from './expect-answer';
 import { recallStorage, rememberStorage } from './storage-memory';
 import { assertConnected, decodeToken, type TokenClaims } from './token';
 import type { OpenSwitcher } from '../ui/index';
@@ -341,7 +335,7 @@ export class ScDK {
           });
         });
       try {
-        return await this._logoutInWindow(left, (_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
+        return await this._inWindow(left, (_, hadSession) => ({ hadSession }), undefined, handshakeRefusal);
       } catch (error) {
         // The browser refused the window (no click after all, a blocker, an in-app browser): where the
         // iframe reaches the session, the logout below goes through it; elsewhere the 5004 stands.
@@ -353,11 +347,15 @@ export class ScDK {
     if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, left()));
     this._options.log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
-      throw new ScdkError(5003, "Third-party cookies are blocked and config.fallback is 'none': use 'popup' or 'redirect'.");
+      throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
     return fallback === 'redirect'
-      ? this._logoutByRedirect(returnTo ?? currentPageUrl(), left)
-      : this._logoutInWindow(left, (_, hadSession) => ({ hadSession }));
+      ? logoutByRedirect(
+          { platformOrigin, gateway: this._options.gateway, token: this._token, returnTo: returnTo ?? currentPageUrl() },
+          left,
+          (cancel) => (this._cancelRedirect = cancel),
+        )
+      : this._inWindow(left, (_, hadSession) => ({ hadSession }));
   }
 
   /**
@@ -374,7 +372,7 @@ export class ScDK {
       return Promise.reject(new ScdkError(5004, "Switching needs a platform window, and config.fallback 'none' allows none."));
     }
     let hadSession: boolean | undefined;
-    return this._logoutInWindow(startDeadline(timeoutMs), async (platformWindow, ended) => {
+    return this._inWindow(startDeadline(timeoutMs), async (platformWindow, ended) => {
       hadSession = ended;
       this._events.emit('logout', { success: true, hadSession });
       platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
@@ -394,63 +392,9 @@ export class ScDK {
     });
   }
 
-  /**
-   * The platform window fallback, and the first step of a switch: opens the window now (inside the
-   * click), logs out in it first-party, then hands the window to `then`. Closed whatever happens.
-   * The window's load, connect and logout share the call's deadline `left`.
-   */
-  private async _logoutInWindow<T>(
-    left: Deadline,
-    then: (platformWindow: PlatformWindow, hadSession: boolean) => T | Promise<T>,
-    onStep: (step: SwitchStep) => void = () => {},
-    beside?: () => Promise<never>,
-  ): Promise<T> {
-    const { platformOrigin, gateway } = this._options;
-    const url = `${pageUrl(platformOrigin, WINDOW_PATH, gateway)}&v=${PROTOCOL_VERSION}`;
-    const platformWindow = new PlatformWindow(url, this._options);
-    this._windows.add(platformWindow);
-    // Started once the window is open, so nothing comes between the click and window.open.
-    const refused = beside?.();
-    refused?.catch(() => {}); // only the race below listens, and only while the window connects
-    try {
-      onStep('logging-out');
-      // A refusal only counts before the window's page connected: after that, its logout may be under way.
-      const connection = platformWindow.connection(left());
-      const channel = await (refused ? Promise.race([connection, refused]) : connection);
-      const { hadSession } = expectLogoutResult(await channel.request('logout', this._token, left()));
-      return await then(platformWindow, hadSession);
-    } finally {
-      this._windows.delete(platformWindow);
-      platformWindow.close(new ScdkError(5005, 'The platform window finished.'));
-    }
-  }
-
-  /**
-   * The redirect fallback: the page navigates away, and the result arrives on `returnTo` (takeRedirectResult).
-   * This promise settles only if the page stays: 5006 when the navigation never started within the
-   * deadline (CSP form-action, a sandbox), or when the page comes back from the back-forward cache.
-   */
-  private _logoutByRedirect(returnTo: string, left: Deadline): Promise<never> {
-    const { platformOrigin, gateway } = this._options;
-    submitRedirectLogout({ platformOrigin, gateway, token: this._token, returnTo });
-    return new Promise<never>((_, reject) => {
-      const end = (error: ScdkError) => {
-        clearTimeout(timer);
-        removeEventListener('pagehide', onLeave);
-        removeEventListener('pageshow', onBack);
-        this._cancelRedirect = undefined;
-        reject(error);
-      };
-      // The page is leaving for the platform: a slow answer must not be reported as a failure.
-      const onLeave = () => clearTimeout(timer);
-      // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
-      const onBack = (event: PageTransitionEvent) =>
-        event.persisted && end(new ScdkError(5006, 'The user came back to this page before the redirect logout finished; its result, if any, went to returnTo.'));
-      const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
-      addEventListener('pagehide', onLeave);
-      addEventListener('pageshow', onBack);
-      this._cancelRedirect = end;
-    });
+  /** The window flow (./window-flow.ts) with this instance's options, token and open windows. */
+  private _inWindow<T>(...args: WindowFlowArgs<T>): Promise<T> {
+    return logoutInWindow({ options: this._options, token: this._token, windows: this._windows }, ...args);
   }
 }
 
@@ -465,16 +409,6 @@ function hasUserActivation(): boolean {
 /** 1012: the switch's logout happened, but no other account was connected. */
 const switchIncomplete = (why: string): ScdkError =>
   new ScdkError(1012, `${why} The previous account is logged out; call switchAccount() again to connect one.`);
-
-/** An answer from the platform that failed its shape check. */
-function badAnswer(code: 2000 | 3023): ScdkError {
-  return new ScdkError(code, 'The platform answered in an unexpected shape.');
-}
-
-function expectLogoutResult(result: unknown): { hadSession: boolean } {
-  if (!isLogoutResult(result)) throw badAnswer(3023);
-  return result;
-}
 
 function checkLogoutOptions(options: unknown): ScdkError | null {
   const { onSuccess, onFailure, returnTo } = (options ?? 0) as Record<string, unknown>;
