@@ -19,6 +19,8 @@ export interface Faults {
   api?: 'ok' | '500' | 'hang' | 'hold';
   apiDelayMs?: number;
   frameAncestors?: 'on' | 'off';
+  /** Not a fault: the SameSite of the login cookies the platform sets from now on, and declares to its runtime. */
+  sessionSameSite?: 'None' | 'Lax' | 'Strict';
 }
 
 /** Asks the partner's "backend" for a token, as a partner page would. */

@@ -1,6 +1,10 @@
-// Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose.
+// Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose, and set per test
+// how the platform sets its login cookies (`sessionSameSite`), so no test needs a server restart.
+import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
 
-const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', apiDelayMs: 0, frameAncestors: 'on' });
+const DEFAULT_FAULTS = Object.freeze({
+  bridge: 'ok', api: 'ok', apiDelayMs: 0, frameAncestors: 'on', sessionSameSite: DEFAULT_SESSION_SAMESITE,
+});
 const MAX_API_DELAY_IN_MS = 60_000;
 
 /** @type {Record<string, (value: unknown) => boolean>} */
@@ -9,6 +13,7 @@ const VALIDATORS = Object.freeze({
   api: (value) => ['ok', '500', 'hang', 'hold'].includes(value),
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   frameAncestors: (value) => ['on', 'off'].includes(value),
+  sessionSameSite: isSessionSameSite,
 });
 
 const EXPECTED = Object.freeze({
@@ -16,17 +21,21 @@ const EXPECTED = Object.freeze({
   api: "'ok' | '500' | 'hang' | 'hold'",
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
+  sessionSameSite: SESSION_SAMESITE_VALUES.map((value) => `'${value}'`).join(' | '),
 });
 
 /**
  * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
- *   frameAncestors: 'on'|'off' }} Faults
+ *   frameAncestors: 'on'|'off', sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
  */
 
 /**
  * Creates the fault state, initially all 'ok'. `api: 'hold'` parks each API request (after its body is
  * read, before any side effect) until a test releases it: tests wait for the event "the request arrived"
  * and decide when it is answered, instead of racing a delay against the SDK's timers.
+ * `sessionSameSite` is the SameSite of the login cookies set from now on, and the one the platform's
+ * pages declare to the runtime; a reset goes back to the server's configured value.
+ * @param {{ sessionSameSite?: import('./session-cookies.mjs').SameSite }} [settings] the server's configuration
  * @returns {{
  *   current(): Faults,
  *   merge(patch: unknown): { ok: true, faults: Faults } | { ok: false, detail: string },
@@ -36,8 +45,9 @@ const EXPECTED = Object.freeze({
  *   release(count?: number): number,
  * }}
  */
-export function createFaultState() {
-  let faults = DEFAULT_FAULTS;
+export function createFaultState({ sessionSameSite = DEFAULT_SESSION_SAMESITE } = {}) {
+  const defaults = Object.freeze({ ...DEFAULT_FAULTS, sessionSameSite });
+  let faults = defaults;
   /** @type {Set<() => void>} */
   const parked = new Set();
   /** Answers the `count` oldest held requests (all by default); returns how many it answered. */
@@ -73,7 +83,7 @@ export function createFaultState() {
     },
     reset() {
       release();
-      faults = DEFAULT_FAULTS;
+      faults = defaults;
       return faults;
     },
   });

@@ -3,7 +3,7 @@
 // (a full-page POST that comes back to the partner's returnTo).
 import { readBody, redirect, sendHtml } from '../shared/http.mjs';
 import { verifyJwt } from '../shared/jwt.mjs';
-import { bridgePageHtml } from './bridge-page.mjs';
+import { bridgePageHtml, runtimeConfig } from './bridge-page.mjs';
 import { messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
 import { createRuntimeAsset } from './runtime-asset.mjs';
 import { clearingCookies, sessionIdOf } from './session-cookies.mjs';
@@ -62,17 +62,18 @@ function withOutcome(returnTo, outcome, state) {
 
 /**
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
- *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>, platformBundlePath: string }} context
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>,
+ *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, platformBundlePath: string }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createWindowRoutes({ gateways, sessions, platformBundlePath }) {
+export function createWindowRoutes({ gateways, sessions, faults, platformBundlePath }) {
   const runtime = createRuntimeAsset(platformBundlePath);
   const refusal = (res, status, title, message) => sendHtml(res, status, messagePage({ title, message }), PAGE_HEADERS);
 
   async function platformWindow(req, res, url) {
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
-    const config = { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' };
+    const config = runtimeConfig(gateway, faults.current().sessionSameSite);
     const visible = {
       title: `${gateway.broker}`,
       message: `Signing you out of ${gateway.broker}… This window closes by itself.`,
@@ -110,7 +111,7 @@ export function createWindowRoutes({ gateways, sessions, platformBundlePath }) {
     }
     // The session cookie is SameSite=None, so it travels with this cross-site POST (a Lax one would not).
     const hadSession = sessions.delete(sessionIdOf(req));
-    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }, state), { 'set-cookie': clearingCookies() });
+    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }, state), { 'set-cookie': clearingCookies(faults.current().sessionSameSite) });
   }
 
   return new Map([
