@@ -139,8 +139,8 @@ export function startBridge(config: BridgeConfig): () => void {
     }
     port = replyPort;
     port.onmessage = onRequest;
-    // A window is the top-level page, first party on the platform: its cookies are its own, and a probe
-    // could only fail for reasons that have nothing to do with third-party blocking.
+    // A window is the top-level page, first party on the platform: its cookies are its own (Lax, Strict and
+    // partitioned ones too), and a probe could only fail for reasons that have nothing to do with third-party blocking.
     (framed ? detectStorage(sessionCookie) : Promise.resolve<StorageState>('available')).then((state) => {
       storage = state;
       log('storage', `${state} (session cookie SameSite=${sessionCookie.sameSite}${sessionCookie.partitioned ? ', partitioned' : ''})`);
