@@ -7,6 +7,7 @@ import { ensureLocalCerts } from '../scripts/make-certs.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPartnerServer } from './partner/partner-server.mjs';
 import { createPlatformServer } from './platform/platform-server.mjs';
+import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './platform/session-cookies.mjs';
 
 const DEFAULT_PARTNER_PORT = 5173;
 const DEFAULT_PLATFORM_PORT = 5174;
@@ -19,15 +20,17 @@ const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
 /**
  * Starts both demo servers. The platform trusts exactly the partner's origin.
  * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean,
- *   tls?: { key: Buffer, cert: Buffer }, reports?: (report: { run: string, kind: string, data: unknown }) => void }} [options]
+ *   tls?: { key: Buffer, cert: Buffer }, reports?: (report: { run: string, kind: string, data: unknown }) => void,
+ *   sessionSameSite?: import('./platform/session-cookies.mjs').SameSite }} [options]
  *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites;
  *   `tls` serves both sites over https with that key and certificate (valid for localhost and 127.0.0.1);
- *   `reports` receives what test pages POST to the partner's /__e2e/report (the cross-engine runner)
+ *   `reports` receives what test pages POST to the partner's /__e2e/report (the cross-engine runner);
+ *   `sessionSameSite` is the SameSite of the platform's login cookies (default 'None')
  * @returns {Promise<{ partner: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   platform: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   close(): Promise<void> }>}
  */
-export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports } = {}) {
+export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports, sessionSameSite } = {}) {
   // Each server is configured with the other's origin, so both ports must be known up front (not 0).
   if (!Number.isInteger(partnerPort) || !Number.isInteger(platformPort) || partnerPort <= 0 || platformPort <= 0) {
     throw new Error(`startDemo needs fixed ports; got partnerPort ${partnerPort}, platformPort ${platformPort}.`);
@@ -42,6 +45,7 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
     platformBundlePath: PLATFORM_BUNDLE_PATH,
     bench,
     tls,
+    sessionSameSite,
   });
   let partner;
   try {
@@ -80,18 +84,37 @@ function portFromEnv(name, fallback) {
   return port;
 }
 
+/**
+ * Reads the SameSite of the platform's session cookie from PLATFORM_SESSION_SAMESITE, or exits with a
+ * message naming the variable and its values.
+ * @returns {import('./platform/session-cookies.mjs').SameSite}
+ */
+function sessionSameSiteFromEnv() {
+  const raw = process.env.PLATFORM_SESSION_SAMESITE;
+  if (raw === undefined || raw === '') return DEFAULT_SESSION_SAMESITE;
+  if (!isSessionSameSite(raw)) {
+    console.error(`PLATFORM_SESSION_SAMESITE must be one of ${SESSION_SAMESITE_VALUES.join(', ')} (as written); got "${raw}".`);
+    process.exit(1);
+  }
+  return raw;
+}
+
 async function main() {
   const partnerPort = portFromEnv('PARTNER_PORT', DEFAULT_PARTNER_PORT);
   const platformPort = portFromEnv('PLATFORM_PORT', DEFAULT_PLATFORM_PORT);
+  const sessionSameSite = sessionSameSiteFromEnv();
   const https = process.argv.includes('--https');
   let demo;
   try {
     const tls = https ? ensureLocalCerts(LOCAL_CERTS_DIR) : undefined;
-    demo = await startDemo({ partnerPort, platformPort, tls });
+    demo = await startDemo({ partnerPort, platformPort, tls, sessionSameSite });
   } catch (error) {
     const hint = error && error.code === 'EADDRINUSE' ? ' Another process uses that port: set PARTNER_PORT / PLATFORM_PORT.' : '';
     console.error(`Could not start the demo: ${error && error.message}.${hint}`);
     process.exit(1);
+  }
+  if (sessionSameSite !== DEFAULT_SESSION_SAMESITE) {
+    console.log(`The platform's session cookie is SameSite=${sessionSameSite}: the hidden iframe never sees it, so logouts use the platform window.`);
   }
   console.log(`Try it: open ${demo.partner.origin}/, choose "Log in on the platform" and an account, then "Log out from broker".`);
   if (https) {

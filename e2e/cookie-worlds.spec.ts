@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, iframeReachesCookies, test } from './fixtures';
-import { loginOnPlatform, platformSession, resetFaults, setFaults, waitForResult } from './helpers';
+import { loginOnPlatform, openClickPage, platformSession, recordWindows, resetFaults, setFaults, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // Every logout here is driven by a real click on the partner page (or by no click at all): no
@@ -14,25 +14,11 @@ const PATIENT = 120_000;
 
 test.afterEach(async ({ request }) => resetFaults(request));
 
-async function openClickPage(page: Page, query = ''): Promise<void> {
-  await page.goto(`${PARTNER}/e2e/click-logout.html${query}`);
-  await expect(page.getByRole('button', { name: 'Log out from broker' })).toBeEnabled();
-}
-
 /** Every console line the page prints from now on, in order. */
 function recordConsole(page: Page): string[] {
   const lines: string[] = [];
   page.on('console', (message) => lines.push(message.text()));
   return lines;
-}
-
-/** Windows the partner page opens from now on (pages the test itself opens are not popups). */
-function recordWindows(context: BrowserContext): Page[] {
-  const opened: Page[] = [];
-  context.on('page', async (page) => {
-    if (await page.opener()) opened.push(page);
-  });
-  return opened;
 }
 
 test('a click logs out by the route the world allows, and the session is really gone', async ({ page, context, cookieWorld }) => {

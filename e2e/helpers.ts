@@ -23,6 +23,8 @@ export interface Faults {
   /** Delays the bridge page and the platform window's page. */
   pageDelayMs?: number;
   frameAncestors?: 'on' | 'off';
+  /** Not a fault: the SameSite of the login cookies the platform sets from now on, and declares to its runtime. */
+  sessionSameSite?: 'None' | 'Lax' | 'Strict';
 }
 
 /** Asks the partner's "backend" for a token, as a partner page would. */
@@ -66,6 +68,30 @@ export async function platformSession(context: BrowserContext): Promise<{ logged
   const session = await response!.json();
   await page.close();
   return session;
+}
+
+/** The partner page whose "Log out from broker" button calls brokerLogout() from a real click (e2e/fixtures/click-logout.js). */
+export async function openClickPage(page: Page, query = ''): Promise<void> {
+  await page.goto(`${PARTNER}/e2e/click-logout.html${query}`);
+  await expect(page.getByRole('button', { name: 'Log out from broker' })).toBeEnabled();
+}
+
+/** Opens the partner page with a "Switch account" button, clicks it, and resolves with the platform window it opened. */
+export async function startSwitch(page: Page): Promise<Page> {
+  await page.goto(`${PARTNER}/e2e/switch-account.html`);
+  const button = page.getByRole('button', { name: 'Switch account' });
+  await expect(button).toBeEnabled();
+  const [platformWindow] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
+  return platformWindow;
+}
+
+/** Windows the partner page opens from now on (pages the test itself opens are not popups). */
+export function recordWindows(context: BrowserContext): Page[] {
+  const opened: Page[] = [];
+  context.on('page', async (page) => {
+    if (await page.opener()) opened.push(page);
+  });
+  return opened;
 }
 
 export async function openPartnerPage(page: Page, path = '/e2e/blank.html'): Promise<void> {

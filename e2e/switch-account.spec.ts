@@ -1,18 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loginOnPlatform, platformSession, recordPlatformRequests, waitForResult } from './helpers';
+import { loginOnPlatform, platformSession, recordPlatformRequests, startSwitch, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // switchAccount(): the transport under the account switcher. Driven by real clicks; results are read
 // from the console so nothing polls the page (which would count as a click) before the call.
-
-async function startSwitch(page: Page): Promise<Page> {
-  await page.goto(`${PARTNER}/e2e/switch-account.html`);
-  const button = page.getByRole('button', { name: 'Switch account' });
-  await expect(button).toBeEnabled();
-  const [platformWindow] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
-  return platformWindow;
-}
 
 test('switch AB1234 -> YZ5678: the old session ends, the user picks the other account, the page learns it', async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');

@@ -101,7 +101,7 @@ export function createApiRoutes({ gateways, sessions, faults, wait }) {
     const caller = await authorize(req, res, LOGOUT_FAILED);
     if (!caller) return;
     const hadSession = sessions.delete(sessionIdOf(req));
-    sendJson(res, 200, { hadSession }, { 'set-cookie': clearingCookies() });
+    sendJson(res, 200, { hadSession }, { 'set-cookie': clearingCookies(faults.current().sessionSameSite) });
   }
 
   async function session(req, res) {

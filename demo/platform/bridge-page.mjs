@@ -1,10 +1,35 @@
 // The bridge page the SDK loads in a hidden iframe, and its security headers.
 import { escapeHtml } from '../shared/http.mjs';
+import { sessionCookieDeclaration } from './session-cookies.mjs';
 
 /** Where the bridge page loads the platform runtime from; it starts itself from the config element. */
 export const PLATFORM_BUNDLE_PATH = '/scdk/v1/scdk-platform.js';
 /** The id of the JSON config element the runtime reads. */
 export const BRIDGE_CONFIG_ELEMENT_ID = 'scdk-bridge-config';
+/** The bridge's API calls are same-origin, so the runtime needs no base URL. */
+const SAME_ORIGIN_API_BASE = '';
+
+/**
+ * @typedef {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string,
+ *   sessionCookie: ReturnType<typeof sessionCookieDeclaration> }} RuntimeConfig
+ */
+
+/**
+ * The config every platform page renders for the runtime (bridge, window, login done): the gateway, and
+ * how the session cookie is set right now, so the runtime reports 'blocked' where that cookie cannot go.
+ * @param {import('../shared/gateways.mjs').Gateway} gateway
+ * @param {import('./session-cookies.mjs').SameSite} sessionSameSite
+ * @returns {RuntimeConfig}
+ */
+export function runtimeConfig(gateway, sessionSameSite) {
+  return {
+    gateway: gateway.name,
+    allowedOrigins: gateway.partnerOrigins,
+    broker: gateway.broker,
+    apiBase: SAME_ORIGIN_API_BASE,
+    sessionCookie: sessionCookieDeclaration(sessionSameSite),
+  };
+}
 
 const BRIDGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
@@ -36,7 +61,7 @@ export function unknownGatewayHeaders() {
  * The bridge page: the gateway's config as inert JSON, then the runtime and the boot script.
  * The same page, with a visible message, serves as the platform window (logout fallback): the runtime
  * sees it has an opener instead of a parent and reports to that.
- * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
+ * @param {RuntimeConfig} config
  * @param {{ title: string, message: string, stylesheet: string }} [visible] for a window a person sees
  * @param {string} [runtimeUrl] the runtime's URL, with its content hash so browsers may cache it forever
  * @returns {string}
@@ -65,7 +90,7 @@ export function silentBridgeHtml() {
 /**
  * The gateway config as inert JSON plus the runtime, which starts itself from it. Any platform page
  * that must report to the SDK (the bridge, the platform window, the login-done page) includes these.
- * @param {{ gateway: string, allowedOrigins: readonly string[], broker: string, apiBase: string }} config
+ * @param {RuntimeConfig} config
  * @param {string} runtimeUrl
  * @returns {string}
  */

@@ -4,6 +4,7 @@ import {
   bridgeHeaders,
   bridgePageHtml,
   PLATFORM_BUNDLE_PATH,
+  runtimeConfig,
   silentBridgeHtml,
   unknownGatewayHeaders,
 } from './bridge-page.mjs';
@@ -11,8 +12,6 @@ import { createRuntimeAsset } from './runtime-asset.mjs';
 
 const BRIDGE_PATH = '/scdk/v1/bridge';
 const STATUS_PATH = '/scdk/v1/status';
-/** The bridge's API calls are same-origin, so the runtime needs no base URL. */
-const SAME_ORIGIN_API_BASE = '';
 
 /**
  * Builds the bridge routes.
@@ -25,7 +24,7 @@ export function createBridgeRoutes({ gateways, faults, wait, platformBundlePath 
   const runtime = createRuntimeAsset(platformBundlePath);
 
   async function bridge(req, res, url) {
-    const { bridge: fault, frameAncestors, pageDelayMs } = faults.current();
+    const { bridge: fault, frameAncestors, sessionSameSite, pageDelayMs } = faults.current();
     if (pageDelayMs > 0) await wait(pageDelayMs);
     if (fault === 'hang') return; // keep the socket open and never answer; close() destroys it
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
@@ -41,12 +40,7 @@ export function createBridgeRoutes({ gateways, faults, wait, platformBundlePath 
     }
     const html = fault === 'silent'
       ? silentBridgeHtml()
-      : bridgePageHtml({
-        gateway: gateway.name,
-        allowedOrigins: gateway.partnerOrigins,
-        broker: gateway.broker,
-        apiBase: SAME_ORIGIN_API_BASE,
-      }, undefined, await runtime.url());
+      : bridgePageHtml(runtimeConfig(gateway, sessionSameSite), undefined, await runtime.url());
     sendHtml(res, 200, html, headers);
   }
 

@@ -1,6 +1,10 @@
-// Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose.
+// Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose, and set per test
+// how the platform sets its login cookies (`sessionSameSite`), so no test needs a server restart.
+import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
 
-const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, frameAncestors: 'on' });
+const DEFAULT_FAULTS = Object.freeze({
+  bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, frameAncestors: 'on', sessionSameSite: DEFAULT_SESSION_SAMESITE,
+});
 const MAX_API_DELAY_IN_MS = 60_000;
 
 /** @type {Record<string, (value: unknown) => boolean>} */
@@ -10,6 +14,7 @@ const VALIDATORS = Object.freeze({
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   pageDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   frameAncestors: (value) => ['on', 'off'].includes(value),
+  sessionSameSite: isSessionSameSite,
 });
 
 const EXPECTED = Object.freeze({
@@ -18,11 +23,12 @@ const EXPECTED = Object.freeze({
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   pageDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
+  sessionSameSite: SESSION_SAMESITE_VALUES.map((value) => `'${value}'`).join(' | '),
 });
 
 /**
  * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
- *   pageDelayMs: number, frameAncestors: 'on'|'off' }} Faults
+ *   pageDelayMs: number, frameAncestors: 'on'|'off', sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
  * `pageDelayMs` delays the bridge page and the platform window's page before they are sent.
  */
 
@@ -30,6 +36,9 @@ const EXPECTED = Object.freeze({
  * Creates the fault state, initially all 'ok'. `api: 'hold'` parks each API request (after its body is
  * read, before any side effect) until a test releases it: tests wait for the event "the request arrived"
  * and decide when it is answered, instead of racing a delay against the SDK's timers.
+ * `sessionSameSite` is the SameSite of the login cookies set from now on, and the one the platform's
+ * pages declare to the runtime; a reset goes back to the server's configured value.
+ * @param {{ sessionSameSite?: import('./session-cookies.mjs').SameSite }} [settings] the server's configuration
  * @returns {{
  *   current(): Faults,
  *   merge(patch: unknown): { ok: true, faults: Faults } | { ok: false, detail: string },
@@ -39,8 +48,9 @@ const EXPECTED = Object.freeze({
  *   release(count?: number): number,
  * }}
  */
-export function createFaultState() {
-  let faults = DEFAULT_FAULTS;
+export function createFaultState({ sessionSameSite = DEFAULT_SESSION_SAMESITE } = {}) {
+  const defaults = Object.freeze({ ...DEFAULT_FAULTS, sessionSameSite });
+  let faults = defaults;
   /** @type {Set<() => void>} */
   const parked = new Set();
   /** Answers the `count` oldest held requests (all by default); returns how many it answered. */
@@ -76,7 +86,7 @@ export function createFaultState() {
     },
     reset() {
       release();
-      faults = DEFAULT_FAULTS;
+      faults = defaults;
       return faults;
     },
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readBody, redirect, sendHtml, sendJson, sendNoContent, sendText } from '../shared/http.mjs';
 import { DEMO_ACCOUNTS, isDemoAccount } from './accounts.mjs';
 import { homePage, loginDonePage, loginPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
-import { runtimeTags } from './bridge-page.mjs';
+import { runtimeConfig, runtimeTags } from './bridge-page.mjs';
 import { createRuntimeAsset } from './runtime-asset.mjs';
 import { isSameOriginRequest } from './same-origin.mjs';
 import { clearingCookies, loginCookies, sessionIdOf } from './session-cookies.mjs';
@@ -29,11 +29,13 @@ function loginHrefFor(gateway) {
 /**
  * Builds the first-party routes.
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
- *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>, publicDir: string }} context
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>,
+ *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, publicDir: string, platformBundlePath: string }} context
  * @returns {Map<string, Record<string, (req: import('node:http').IncomingMessage,
  *   res: import('node:http').ServerResponse, url: URL) => unknown>>}
  */
-export function createHumanRoutes({ gateways, sessions, publicDir, platformBundlePath }) {
+export function createHumanRoutes({ gateways, sessions, faults, publicDir, platformBundlePath }) {
+  const sameSite = () => faults.current().sessionSameSite;
   const runtime = createRuntimeAsset(platformBundlePath);
   const currentSession = (req) => sessions.get(sessionIdOf(req));
   const page = (res, status, html) => sendHtml(res, status, html, PAGE_HEADERS);
@@ -84,7 +86,7 @@ export function createHumanRoutes({ gateways, sessions, publicDir, platformBundl
     }
     sessions.delete(sessionIdOf(req));
     const { id } = sessions.create({ accountId: account, gateway: gateway.name, smallcaseAuthId });
-    redirect(res, `/login/done?gateway=${encodeURIComponent(gateway.name)}`, { 'set-cookie': loginCookies(id, account) });
+    redirect(res, `/login/done?gateway=${encodeURIComponent(gateway.name)}`, { 'set-cookie': loginCookies(id, account, sameSite()) });
   }
 
   async function loginDone(req, res, url) {
@@ -93,10 +95,7 @@ export function createHumanRoutes({ gateways, sessions, publicDir, platformBundl
       gateways.get(DEFAULT_GATEWAY_FOR_LINKS);
     // In a login window the SDK opened, the runtime reports to the opener (hello, then the session query);
     // in a plain tab it finds no opener and does nothing.
-    const reporter = runtimeTags(
-      { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' },
-      await runtime.url(),
-    );
+    const reporter = runtimeTags(runtimeConfig(gateway, sameSite()), await runtime.url());
     page(res, 200, loginDonePage({
       broker: gateway.broker,
       accountId: session?.accountId ?? null,
@@ -108,7 +107,7 @@ export function createHumanRoutes({ gateways, sessions, publicDir, platformBundl
   function logOut(req, res) {
     if (!isSameOriginRequest(req)) return crossSite(res);
     sessions.delete(sessionIdOf(req));
-    redirect(res, '/', { 'set-cookie': clearingCookies() });
+    redirect(res, '/', { 'set-cookie': clearingCookies(sameSite()) });
   }
 
   function apiSession(req, res) {

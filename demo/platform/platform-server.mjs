@@ -27,12 +27,14 @@ const DEFAULT_HOST = '127.0.0.1';
  * @param {boolean} [options.bench] also serve bench/pages/platform/ under /bench/ (npm run bench), with the
  *   bridge page's headers so the baseline's child page is framed under the same policy
  * @param {{ key: Buffer, cert: Buffer }} [options.tls] serve https with this key and certificate
+ * @param {import('./session-cookies.mjs').SameSite} [options.sessionSameSite] the SameSite of the login cookies
+ *   (default 'None'); tests change it per test with POST /__test/faults { sessionSameSite }
  * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
  */
-export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath, bench = false, tls }) {
+export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, platformBundlePath, bench = false, tls, sessionSameSite }) {
   const gateways = createGatewayRegistry({ partnerOrigins });
   const sessions = createSessionStore();
-  const faults = createFaultState();
+  const faults = createFaultState({ sessionSameSite });
 
   // Delays asked for by the apiDelayMs fault; cancelled on close so nothing outlives the server.
   const timers = new Set();

@@ -1,11 +1,13 @@
 // The platform's side of the SDK's fallbacks for browsers that keep its cookies from the bridge iframe:
 // the platform window (a first-party page the SDK opens from the user's click) and the redirect logout
-// (a full-page POST that comes back to the partner's returnTo).
-import { readBody, redirect, sendHtml } from '../shared/http.mjs';
+// (a full-page POST that comes back to the partner's returnTo, through a same-site hop where the session cookie is Lax or Strict).
+import { readBody, redirect, sendHtml, sendText } from '../shared/http.mjs';
 import { verifyJwt } from '../shared/jwt.mjs';
-import { bridgePageHtml } from './bridge-page.mjs';
-import { messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
+import { bridgePageHtml, runtimeConfig } from './bridge-page.mjs';
+import { logoutHopPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
+import { createPendingLogouts, HOP_FIELD, HOP_FORM_ID, HOP_PATH, HOP_SCRIPT, HOP_SCRIPT_PATH } from './redirect-hop.mjs';
 import { createRuntimeAsset } from './runtime-asset.mjs';
+import { isSameOriginRequest } from './same-origin.mjs';
 import { clearingCookies, sessionIdOf } from './session-cookies.mjs';
 
 const WINDOW_PATH = '/scdk/v1/window';
@@ -69,14 +71,22 @@ function withOutcome(returnTo, outcome, state) {
  */
 export function createWindowRoutes({ gateways, sessions, faults, wait, platformBundlePath }) {
   const runtime = createRuntimeAsset(platformBundlePath);
+  const pendingLogouts = createPendingLogouts();
   const refusal = (res, status, title, message) => sendHtml(res, status, messagePage({ title, message }), PAGE_HEADERS);
+
+  /** Ends the session the request's cookies carry and sends the user back to `returnTo` with the outcome. */
+  function endSessionAndReturn(req, res, returnTo, state) {
+    const { sessionSameSite } = faults.current();
+    const hadSession = sessions.delete(sessionIdOf(req));
+    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }, state), { 'set-cookie': clearingCookies(sessionSameSite) });
+  }
 
   async function platformWindow(req, res, url) {
     const { pageDelayMs } = faults.current();
     if (pageDelayMs > 0) await wait(pageDelayMs);
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
-    const config = { gateway: gateway.name, allowedOrigins: gateway.partnerOrigins, broker: gateway.broker, apiBase: '' };
+    const config = runtimeConfig(gateway, faults.current().sessionSameSite);
     const visible = {
       title: `${gateway.broker}`,
       message: `Signing you out of ${gateway.broker}… This window closes by itself.`,
@@ -112,13 +122,29 @@ export function createWindowRoutes({ gateways, sessions, faults, wait, platformB
     if (verified.payload.guest === true || typeof verified.payload.smallcaseAuthId !== 'string') {
       return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(NOT_CONNECTED) }, state));
     }
-    // The session cookie is SameSite=None, so it travels with this cross-site POST (a Lax one would not).
-    const hadSession = sessions.delete(sessionIdOf(req));
-    redirect(res, withOutcome(returnTo, { had_session: hadSession ? '1' : '0' }, state), { 'set-cookie': clearingCookies() });
+    // A SameSite=None session cookie travels with this cross-site POST. A Lax or Strict one does not, so
+    // its absence proves nothing: a page of the platform's own posts back, same-site, with the cookies.
+    if (faults.current().sessionSameSite === 'None') return endSessionAndReturn(req, res, returnTo, state);
+    const id = pendingLogouts.add({ returnTo, state });
+    const hop = { broker: gateway.broker, action: HOP_PATH, field: HOP_FIELD, id, formId: HOP_FORM_ID, scriptSrc: HOP_SCRIPT_PATH };
+    sendHtml(res, 200, logoutHopPage(hop), { ...WINDOW_HEADERS, 'cache-control': 'no-store' });
+  }
+
+  async function finishRedirectLogout(req, res) {
+    if (!isSameOriginRequest(req)) return refusal(res, 403, 'Forbidden', 'This form only accepts submissions from the platform\'s own pages.');
+    const raw = await readBody(req, MAX_FORM_BYTES);
+    if (!raw.ok) return refusal(res, 400, 'Bad request', 'The sign-out form could not be read (too large or interrupted).');
+    const pending = pendingLogouts.take(new URLSearchParams(raw.text).get(HOP_FIELD));
+    if (!pending) {
+      return refusal(res, 400, 'Sign-out expired', 'This sign-out was already used or has expired. Go back to the partner site and log out again.');
+    }
+    endSessionAndReturn(req, res, pending.returnTo, pending.state);
   }
 
   return new Map([
     [WINDOW_PATH, { GET: platformWindow }],
     [REDIRECT_LOGOUT_PATH, { POST: redirectLogout }],
+    [HOP_PATH, { POST: finishRedirectLogout }],
+    [HOP_SCRIPT_PATH, { GET: (_req, res) => sendText(res, 200, HOP_SCRIPT, { 'content-type': 'text/javascript; charset=utf-8' }) }],
   ]);
 }

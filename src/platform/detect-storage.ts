@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import type { StorageState } from '../bridge/protocol';
-import { CROSS_SITE_COOKIE } from './cookie-attributes';
+import { probeAttributes, reachesCrossSiteFrames, type DeclaredSessionCookie } from './session-cookie';
 
 const PROBE_COOKIE = 'scdk_probe';
 
@@ -21,11 +21,14 @@ async function useGrantedStorageAccess(): Promise<boolean> {
 }
 
 /**
- * Can this (cross-site) bridge frame reach the platform's cookies? `hasStorageAccess()` answers first,
- * a granted Storage Access permission is used, and an unpartitioned probe cookie confirms.
- * An empty `document.cookie` proves nothing (logged out looks the same).
+ * Can this (cross-site) bridge frame reach the platform's session cookie? Its attributes answer first: a
+ * `Lax`, `Strict` or partitioned session cookie never comes to a cross-site frame, whatever a probe written
+ * from this frame's script might read back. For a `SameSite=None` one, `hasStorageAccess()` answers, a
+ * granted Storage Access permission is used, and an unpartitioned probe cookie with the session cookie's
+ * path and domain confirms. An empty `document.cookie` proves nothing (logged out looks the same).
  */
-export async function detectStorage(): Promise<StorageState> {
+export async function detectStorage(sessionCookie: DeclaredSessionCookie): Promise<StorageState> {
+  if (!reachesCrossSiteFrames(sessionCookie)) return 'blocked';
   if (typeof document.hasStorageAccess === 'function') {
     try {
       if (!(await document.hasStorageAccess()) && !(await useGrantedStorageAccess())) return 'blocked';
@@ -33,8 +36,9 @@ export async function detectStorage(): Promise<StorageState> {
       // Some engines throw in unusual frames; the probe below decides.
     }
   }
-  Cookies.set(PROBE_COOKIE, '1', CROSS_SITE_COOKIE);
+  const attributes = probeAttributes(sessionCookie);
+  Cookies.set(PROBE_COOKIE, '1', attributes);
   const reachable = Cookies.get(PROBE_COOKIE) === '1';
-  Cookies.remove(PROBE_COOKIE, CROSS_SITE_COOKIE);
+  Cookies.remove(PROBE_COOKIE, attributes);
   return reachable ? 'available' : 'blocked';
 }

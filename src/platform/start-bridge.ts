@@ -16,8 +16,9 @@ import { createDebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { detectStorage } from './detect-storage';
 import { createOriginAllowlist } from './origin-allowlist';
-import { createPlatformApi } from './platform-api';
+import { LOGOUT_API_PATH, SESSION_API_PATH, createPlatformApi } from './platform-api';
 import { DEFAULT_CLIENT_COOKIES, clearClientCookies } from './session-adapter';
+import { declareSessionCookie, reachesCrossSiteFrames, type SessionCookie } from './session-cookie';
 
 /** What the platform's bridge page passes to `scdkPlatform.startBridge(config)`. */
 export interface BridgeConfig {
@@ -31,6 +32,12 @@ export interface BridgeConfig {
   apiBase?: string;
   /** Script-visible session cookies to clear on logout. Default `['scdk_account']`. */
   clientCookies?: string[];
+  /**
+   * How the session cookie the API depends on is set. The bridge iframe reports `available` only where
+   * that cookie can reach it: `sameSite: 'None'`, not partitioned, and the browser lets the frame have
+   * cookies. Left out, it is taken as `{ sameSite: 'Lax' }`, so the platform window does every logout.
+   */
+  sessionCookie?: SessionCookie;
   debug?: boolean;
 }
 
@@ -42,7 +49,10 @@ export interface BridgeConfig {
  */
 export function startBridge(config: BridgeConfig): () => void {
   const isAllowed = createOriginAllowlist(config.allowedOrigins);
-  const api = createPlatformApi(config.apiBase ?? '', config.gateway);
+  const apiBase = config.apiBase ?? '';
+  const apiUrls = [LOGOUT_API_PATH, SESSION_API_PATH].map((path) => new URL(apiBase + path, location.href));
+  const sessionCookie = declareSessionCookie(config.sessionCookie, apiUrls, location.hostname);
+  const api = createPlatformApi(apiBase, config.gateway);
   const broker = config.broker ?? '';
   const clientCookies = config.clientCookies ?? DEFAULT_CLIENT_COOKIES;
   const log = createDebugLog(config.debug === true, 'bridge');
@@ -65,10 +75,12 @@ export function startBridge(config: BridgeConfig): () => void {
       // Nothing that could end a session runs before this refusal. The read-only session call still checks
       // the token, so a bad token is reported as such (4002/4003/4004) in every cookie world.
       await api.session(token, false);
+      const reason = reachesCrossSiteFrames(sessionCookie)
+        ? "This browser keeps the platform's cookies from embedded pages"
+        : `The platform's session cookie is ${sessionCookie.partitioned ? 'partitioned' : `SameSite=${sessionCookie.sameSite}`}, so no embedded page receives it`;
       throw new ScdkError(
         5003,
-        "This browser keeps the platform's cookies from embedded pages, so the bridge cannot see or end the session. " +
-          "Call brokerLogout() from a click with config.fallback 'popup' or 'redirect'.",
+        `${reason}: the bridge cannot see or end the session. Call brokerLogout() from a click with config.fallback 'popup' or 'redirect'.`,
       );
     }
     const result = await api.logout(token);
@@ -127,10 +139,11 @@ export function startBridge(config: BridgeConfig): () => void {
     }
     port = replyPort;
     port.onmessage = onRequest;
-    // A window is the top-level page, first party on the platform: its cookies are its own, and a probe
-    // could only fail for reasons that have nothing to do with third-party blocking.
-    (framed ? detectStorage() : Promise.resolve<StorageState>('available')).then((state) => {
+    // A window is the top-level page, first party on the platform: its cookies are its own (Lax, Strict and
+    // partitioned ones too), and a probe could only fail for reasons that have nothing to do with third-party blocking.
+    (framed ? detectStorage(sessionCookie) : Promise.resolve<StorageState>('available')).then((state) => {
       storage = state;
+      log('storage', `${state} (session cookie SameSite=${sessionCookie.sameSite}${sessionCookie.partitioned ? ', partitioned' : ''})`);
       port?.postMessage(message<ReadyMessage>({ type: MESSAGE_TYPES.ready, storage }));
     });
   };
