@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { BRIDGE_PATH, PROTOCOL_VERSION } from '../src/bridge/protocol';
+import { BRIDGE_PATH, PROTOCOL_VERSION } from '../src/shared/protocol';
 import { PLATFORM } from './origins';
 
 /** The real bridge page, as the SDK loads it for gateway 'demo'. */

@@ -166,3 +166,17 @@ for (const [name, path] of [
     expect(violations).toEqual([]);
   });
 }
+
+test('preload: true fetches the UI once the browser is idle after construction, so the first open needs no request', async ({ page, request }) => {
+  const token = await mintToken(request, 'smallcaseAuthId=user-1');
+  const requests = chunkRequests(page);
+  await openPartnerPage(page);
+  expect(requests).toEqual([]); // loading the script asks for nothing
+  const fetched = page.waitForRequest((r) => r.url().startsWith(CHUNK));
+  await page.evaluate((t) => void harness.create(t, { preload: true }), token);
+  await fetched;
+  // Loaded and handed over: the element is gone once the chunk ran.
+  await expect(page.locator('script[data-scdk-build]')).toHaveCount(0);
+  await openAndClose(page);
+  expect(requests).toHaveLength(1);
+});

@@ -1,5 +1,5 @@
 import Cookies from 'js-cookie';
-import type { StorageState } from '../bridge/protocol';
+import type { StorageState } from '../shared/protocol';
 import { probeAttributes, reachesCrossSiteFrames, type DeclaredSessionCookie } from './session-cookie';
 
 const PROBE_COOKIE = 'scdk_probe';

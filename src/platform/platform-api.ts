@@ -1,4 +1,4 @@
-import { isErrorPayload } from '../bridge/protocol';
+import { isErrorPayload } from '../shared/protocol';
 import type { ErrorCode } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
 

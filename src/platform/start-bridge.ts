@@ -10,7 +10,7 @@ import {
   type ResponseMessage,
   type SessionInfo,
   type StorageState,
-} from '../bridge/protocol';
+} from '../shared/protocol';
 import { errorPayload } from '../shared/error-codes';
 import { createDebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';

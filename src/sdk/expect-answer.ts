@@ -1,4 +1,4 @@
-import { isLogoutResult } from '../bridge/protocol';
+import { isLogoutResult } from '../shared/protocol';
 import { ScdkError } from '../shared/scdk-error';
 
 /** An answer from the platform that failed its shape check. */

@@ -1,5 +1,5 @@
 import { ScdkError, badOption } from '../shared/scdk-error';
-import { DEFAULT_TIMEOUT_MS } from '../bridge/timeouts';
+import { DEFAULT_TIMEOUT_MS } from './transport/timeouts';
 import { resolvePlatformOrigin } from './platforms';
 import { refuseUnknownKeys } from './unknown-keys';
 import type { Locale, SwitcherTexts } from '../ui/texts';

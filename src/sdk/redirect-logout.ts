@@ -1,4 +1,4 @@
-import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../bridge/protocol';
+import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../shared/protocol';
 import { isErrorCode } from '../shared/error-codes';
 import type { Deadline } from '../shared/deadline';
 import { ScdkError } from '../shared/scdk-error';

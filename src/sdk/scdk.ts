@@ -1,7 +1,7 @@
-import { BridgeClient } from '../bridge/bridge-client';
-import { pageUrl } from '../bridge/bridge-frame';
-import { PlatformWindow } from '../bridge/platform-window';
-import { LOGIN_PATH, isSessionInfo, type LogoutResult, type SessionInfo } from '../bridge/protocol';
+import { FrameClient } from './transport/frame-client';
+import { pageUrl } from './transport/bridge-frame';
+import { PlatformWindow } from './transport/platform-window';
+import { LOGIN_PATH, isSessionInfo, type LogoutResult, type SessionInfo } from '../shared/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
@@ -72,7 +72,7 @@ export class ScDK {
   /** The removals of mounted switch buttons, run by destroy(). */
   private readonly _unmounts = new Set<() => void>();
   private _switcher?: OpenSwitcher;
-  private _bridgeClient?: BridgeClient;
+  private _frameClient?: FrameClient;
   private _logoutInFlight?: Promise<LogoutResult>;
   private _switchInFlight?: Promise<SwitchResult>;
   private _cancelRedirect?: (error: ScdkError) => void;
@@ -228,8 +228,8 @@ export class ScDK {
     if (this._destroyed) return;
     this._destroyed = true;
     const error = new ScdkError(5005, 'destroy() was called during this call.');
-    this._bridgeClient?.close(error);
-    this._bridgeClient = undefined;
+    this._frameClient?.close(error);
+    this._frameClient = undefined;
     this._switcher?.close(error);
     this._uiWaiters.forEach((reject) => reject(error));
     this._unmounts.forEach((unmount) => unmount());
@@ -279,9 +279,9 @@ export class ScDK {
     this._unmounts.add(cancel);
   }
 
-  private _bridge(): BridgeClient {
+  private _bridge(): FrameClient {
     const { platformOrigin } = this._options;
-    return (this._bridgeClient ??= new BridgeClient({
+    return (this._frameClient ??= new FrameClient({
       ...this._options,
       onStorage: (storage) => rememberStorage(platformOrigin, storage),
     }));

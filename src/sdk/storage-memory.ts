@@ -1,4 +1,4 @@
-import type { StorageState } from '../bridge/protocol';
+import type { StorageState } from '../shared/protocol';
 
 /**
  * The last storage state a bridge reported for this partner page's origin and one platform origin, kept

@@ -1,6 +1,6 @@
-import { pageUrl } from '../bridge/bridge-frame';
-import { PlatformWindow, type PlatformWindowOptions } from '../bridge/platform-window';
-import { PROTOCOL_VERSION, WINDOW_PATH } from '../bridge/protocol';
+import { pageUrl } from './transport/bridge-frame';
+import { PlatformWindow, type PlatformWindowOptions } from './transport/platform-window';
+import { PROTOCOL_VERSION, WINDOW_PATH } from '../shared/protocol';
 import type { Deadline } from '../shared/deadline';
 import { ScdkError } from '../shared/scdk-error';
 import { expectLogoutResult } from './expect-answer';

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { LogoutResult, SessionInfo } from '../bridge/protocol';
+import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
 import { createShadowHost } from './shadow-host';

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import type { SessionInfo } from '../bridge/protocol';
+import type { SessionInfo } from '../shared/protocol';
 import { createShadowHost } from './shadow-host';
 import { BUTTON_CSS } from './styles';
 import type { SwitcherUi } from './account-switcher';

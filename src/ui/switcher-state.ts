@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../bridge/protocol';
+import type { SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
 
 /** What `openAccountSwitcher()` resolves with once the user closes the finished modal. */

@@ -9,7 +9,7 @@ import {
   message,
   type ConnectMessage,
   type RequestMessage,
-} from '../../src/bridge/protocol';
+} from '../../src/shared/protocol';
 import { ERROR_CODES, ERROR_NAMES } from '../../src/shared/error-codes';
 import { ScdkError } from '../../src/shared/scdk-error';
 

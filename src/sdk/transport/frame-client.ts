@@ -1,12 +1,12 @@
-import type { DebugLog } from '../shared/debug-log';
-import { ScdkError, connectionLost, timedOut } from '../shared/scdk-error';
+import type { DebugLog } from '../../shared/debug-log';
+import { ScdkError, connectionLost, timedOut } from '../../shared/scdk-error';
 import { createBridgeFrame, mountFrame, pageUrl } from './bridge-frame';
 import { diagnoseHandshake } from './diagnose-handshake';
 import { PortChannel, sendConnect } from './port-channel';
-import { BRIDGE_PATH, PROTOCOL_VERSION, type BridgeMethod, type StorageState } from './protocol';
+import { BRIDGE_PATH, PROTOCOL_VERSION, type BridgeMethod, type StorageState } from '../../shared/protocol';
 import { HANDSHAKE_GRACE_MS } from './timeouts';
 
-export interface BridgeClientOptions {
+export interface FrameClientOptions {
   platformOrigin: string;
   gateway: string;
   log: DebugLog;
@@ -18,14 +18,14 @@ export interface BridgeClientOptions {
  * The host half of the transport through a hidden iframe: one frame, one MessagePort, many requests.
  * The handshake is shared by concurrent callers and started again after a failure, so a retry works.
  */
-export class BridgeClient {
+export class FrameClient {
   private _storage?: StorageState;
   private _handshake?: Promise<StorageState>;
   private _abortHandshake?: (error: ScdkError) => void;
   private _frame?: HTMLIFrameElement;
   private _channel?: PortChannel;
 
-  constructor(private readonly _options: BridgeClientOptions) {}
+  constructor(private readonly _options: FrameClientOptions) {}
 
   /** What the connected bridge reported; null until connected (or once its iframe left the page). Lets callers decide synchronously. */
   get storage(): StorageState | undefined {

@@ -1,6 +1,6 @@
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError } from '../../shared/scdk-error';
 import { pageUrl } from './bridge-frame';
-import { BRIDGE_PATH, STATUS_PATH } from './protocol';
+import { BRIDGE_PATH, STATUS_PATH } from '../../shared/protocol';
 
 /**
  * Explains a handshake that got no answer yet. A refused frame, an unknown gateway and a slow bridge all

@@ -1,5 +1,5 @@
-import type { DebugLog } from '../shared/debug-log';
-import { ScdkError, timedOut } from '../shared/scdk-error';
+import type { DebugLog } from '../../shared/debug-log';
+import { ScdkError, timedOut } from '../../shared/scdk-error';
 import {
   MESSAGE_TYPES,
   isReadyMessage,
@@ -10,7 +10,7 @@ import {
   type ConnectMessage,
   type ReadyMessage,
   type RequestMessage,
-} from './protocol';
+} from '../../shared/protocol';
 
 interface PendingRequest {
   resolve: (result: unknown) => void;

@@ -7,7 +7,7 @@
  *       bridge --ready | refused (on the port)--> host
  *       host --request (on the port)--> bridge --response (on the port)--> host
  */
-import { isErrorCode, type ErrorPayload } from '../shared/error-codes';
+import { isErrorCode, type ErrorPayload } from './error-codes';
 
 export const PROTOCOL_NAMESPACE = 'scdk';
 export const PROTOCOL_VERSION = 1;

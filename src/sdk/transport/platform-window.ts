@@ -1,7 +1,7 @@
-import type { DebugLog } from '../shared/debug-log';
-import { ScdkError, connectionLost, timedOut } from '../shared/scdk-error';
+import type { DebugLog } from '../../shared/debug-log';
+import { ScdkError, connectionLost, timedOut } from '../../shared/scdk-error';
 import { PortChannel, sendConnect } from './port-channel';
-import { isHelloMessage } from './protocol';
+import { isHelloMessage } from '../../shared/protocol';
 
 /** How often the SDK checks whether the user closed the platform window (there is no event for it). */
 export const WINDOW_CLOSED_POLL_MS = 250;
@@ -11,6 +11,20 @@ export const WINDOW_CLOSED_POLL_MS = 250;
  */
 export const WINDOW_NAME_PREFIX = 'scdk_';
 export const WINDOW_FEATURES = 'popup,width=480,height=680';
+
+/** How many times close() asks a window to close (one poll interval apart) before giving up. */
+const CLOSE_TRIES = 8;
+
+/**
+ * Asks `win` to close until it says it is closed. Chromium now and then ignores close() on a window that
+ * is in the middle of opening or navigating (seen in about 1 of 15 runs); a window it did close reports
+ * `closed` at once, so the usual path sets no timer.
+ */
+function closeFor(win: Window, tries: number): void {
+  if (win.closed) return;
+  win.close();
+  if (!win.closed && tries > 1) setTimeout(() => closeFor(win, tries - 1), WINDOW_CLOSED_POLL_MS);
+}
 
 const windowClosed = (): ScdkError => new ScdkError(1011, 'The user closed the platform window.');
 
@@ -80,7 +94,7 @@ export class PlatformWindow {
     window.removeEventListener('message', this._onMessage);
     this._dropChannel(error);
     this._waiting?.(error);
-    if (!this._win.closed) this._win.close();
+    closeFor(this._win, CLOSE_TRIES);
   }
 
   private _dropChannel(error: ScdkError): void {
