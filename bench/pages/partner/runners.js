@@ -120,10 +120,10 @@
   }
 
   /**
-   * The first element added anywhere in the document that is not the bridge iframe or the <script> that
-   * loads the UI chunk: the modal's host.
+   * The first node added (`list` 'addedNodes') or removed ('removedNodes') anywhere in the document that
+   * `matches`; null after PAINT_TIMEOUT_MS.
    */
-  function nextUiNode() {
+  function nextMutatedNode(list, matches) {
     return new Promise(function (resolve) {
       var timer = setTimeout(function () {
         observer.disconnect();
@@ -131,9 +131,9 @@
       }, PAINT_TIMEOUT_MS);
       var observer = new MutationObserver(function (records) {
         for (var i = 0; i < records.length; i++) {
-          var nodes = records[i].addedNodes;
+          var nodes = records[i][list];
           for (var j = 0; j < nodes.length; j++) {
-            if (nodes[j].nodeType === Node.ELEMENT_NODE && nodes[j].nodeName !== 'IFRAME' && nodes[j].nodeName !== 'SCRIPT') {
+            if (matches(nodes[j])) {
               observer.disconnect();
               clearTimeout(timer);
               resolve(nodes[j]);
@@ -146,31 +146,21 @@
     });
   }
 
+  /** The first element added that is not the bridge iframe or the <script> that loads the UI chunk: the modal's host. */
+  function nextUiNode() {
+    return nextMutatedNode('addedNodes', function (node) {
+      return node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'IFRAME' && node.nodeName !== 'SCRIPT';
+    });
+  }
+
   /**
    * Resolves true once the UI chunk's loader is done: it removes its <script> when the chunk has run (or
    * failed, which the open then reports); false after PAINT_TIMEOUT_MS. Call before the instance exists.
    */
   function uiChunkLoaded() {
-    return new Promise(function (resolve) {
-      var timer = setTimeout(function () {
-        observer.disconnect();
-        resolve(false);
-      }, PAINT_TIMEOUT_MS);
-      var observer = new MutationObserver(function (records) {
-        for (var i = 0; i < records.length; i++) {
-          var nodes = records[i].removedNodes;
-          for (var j = 0; j < nodes.length; j++) {
-            if (nodes[j].nodeName === 'SCRIPT' && UI_CHUNK_PATTERN.test(nodes[j].src)) {
-              observer.disconnect();
-              clearTimeout(timer);
-              resolve(true);
-              return;
-            }
-          }
-        }
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-    });
+    return nextMutatedNode('removedNodes', function (node) {
+      return node.nodeName === 'SCRIPT' && UI_CHUNK_PATTERN.test(node.src);
+    }).then(Boolean);
   }
 
   /** Opens the switcher, waits for its first paint, closes it with Escape and waits for the 1010 rejection. */
