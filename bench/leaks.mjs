@@ -101,17 +101,29 @@ async function logoutCycles(page, token, count) {
 
 /**
  * One open/close of the account switcher, driven from the page so that no Playwright locator adds to the
- * heap: open, wait (on a mutation) for the modal to show the account, a real Escape key press, then the
+ * heap: open, wait (on mutations) for the modal and for it to show the account, a real Escape key press, then the
  * call must reject 1010. Throws, saying where it stopped, otherwise.
  */
 async function modalCycle(page) {
-  const opened = await page.evaluate((ms) => {
+  const opened = await page.evaluate(async (ms) => {
     window.leaksModal = window.leaksInstance.openAccountSwitcher().then(
       () => 'resolved instead of rejecting 1010',
       (error) => (error.code === 1010 ? 'closed' : `rejected ${error.code} ${error.message}`),
     );
-    const root = document.querySelector('scdk-account-switcher')?.shadowRoot;
-    if (!root) return 'no <scdk-account-switcher> in the page';
+    // The first open loads the UI chunk first (issue 13), so the modal may appear a few tasks later.
+    const find = () => document.querySelector('scdk-account-switcher');
+    const host = find() ?? (await new Promise((resolve) => {
+      const observer = new MutationObserver(() => find() && done(find()));
+      const timer = setTimeout(() => done(null), ms);
+      function done(found) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(found);
+      }
+      observer.observe(document.body, { childList: true });
+    }));
+    const root = host?.shadowRoot;
+    if (!root) return `no <scdk-account-switcher> in the page after ${ms} ms`;
     const phase = () => root.querySelector('[data-phase]')?.getAttribute('data-phase');
     return new Promise((resolve) => {
       const observer = new MutationObserver(check);

@@ -5,7 +5,8 @@
 //
 // Options (environment): BENCH_RUNS (30), BENCH_WARMUPS (3), PARTNER_PORT (6273), PLATFORM_PORT (6274),
 // BENCH_PLATFORM_DELAY_MS (0: every platform request waits this long first, standing in for a network
-// round trip, so extra round trips show), BENCH_IMMUTABLE_SCRIPTS (unset; 1 = what-if: the platform serves
+// round trip, so extra round trips show), BENCH_UI_DELAY_MS (50: the same for the partner's /scdk-ui.js, the
+// chunk a cold openAccountSwitcher() fetches), BENCH_IMMUTABLE_SCRIPTS (unset; 1 = what-if: the platform serves
 // the iframe pages' scripts as immutable, for both libraries), CHROMIUM_PATH.
 // Flag: --no-build measures dist/ as it is.
 import { chromium } from '@playwright/test';
@@ -24,8 +25,11 @@ import { buildResult, formatTable } from './report.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_PATH = join(ROOT, 'bench', 'results', 'latest.json');
 const DEFAULTS = {
-  BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 6273, PLATFORM_PORT: 6274, BENCH_PLATFORM_DELAY_MS: 0, BENCH_IMMUTABLE_SCRIPTS: 0,
+  BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 6273, PLATFORM_PORT: 6274, BENCH_PLATFORM_DELAY_MS: 0, BENCH_UI_DELAY_MS: 50,
+  BENCH_IMMUTABLE_SCRIPTS: 0,
 };
+/** The script-tag build's UI chunk on the partner site (what BENCH_UI_DELAY_MS holds back). */
+const UI_CHUNK_PATH = '/scdk-ui.js';
 /** The scripts the bridge page and the baseline's child page load (what BENCH_IMMUTABLE_SCRIPTS caches). */
 const IFRAME_SCRIPT_PATHS = new Set(['/scdk/v1/scdk-platform.js', '/bench/penpal-child.bundle.js']);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -38,6 +42,7 @@ const GZIP_LEVEL = 9;
 /** Files whose size the bench reports beside the timings (the size budget itself is `npm run size`). */
 const SIZED_FILES = {
   'dist/scdk.umd.js': join(ROOT, 'dist', 'scdk.umd.js'),
+  'dist/scdk-ui.js': join(ROOT, 'dist', 'scdk-ui.js'),
   'dist/scdk-platform.js': join(ROOT, 'dist', 'scdk-platform.js'),
   'penpal/dist/penpal.min.js': join(ROOT, 'node_modules', 'penpal', 'dist', 'penpal.min.js'),
 };
@@ -62,23 +67,25 @@ function measureSizes() {
 }
 
 /**
- * Bench-only changes to how the platform answers, applied before its router sees a request.
- * `delayMs` holds every request that long: on localhost a request costs almost nothing, so without it a
- * design with one more round trip looks as fast as one without. `immutableScripts` marks the iframe
- * pages' scripts cacheable for a year, to measure what versioned, immutable script URLs would save.
+ * Bench-only changes to how a demo server answers, applied before its router sees a request.
+ * `delayMs` holds a request that long (every request, or only those whose path is in `delayedPaths`): on
+ * localhost a request costs almost nothing, so without it a design with one more round trip looks as fast
+ * as one without. `immutablePaths` are served cacheable for a year, to measure what versioned, immutable
+ * script URLs would save.
  * @param {import('node:http').Server} server
- * @param {{ delayMs: number, immutableScripts: boolean }} options
+ * @param {{ delayMs: number, delayedPaths?: Set<string>, immutablePaths?: Set<string> }} options
  */
-function shapePlatform(server, { delayMs, immutableScripts }) {
+function shapeServer(server, { delayMs, delayedPaths, immutablePaths }) {
   const emit = server.emit;
   server.emit = function shapedEmit(event, ...args) {
     if (event !== 'request') return emit.call(this, event, ...args);
     const [req, res] = args;
-    if (immutableScripts && IFRAME_SCRIPT_PATHS.has(new URL(req.url, 'http://bench.invalid').pathname)) {
+    const path = new URL(req.url, 'http://bench.invalid').pathname;
+    if (immutablePaths?.has(path)) {
       const writeHead = res.writeHead;
       res.writeHead = (status, headers) => writeHead.call(res, status, { ...headers, 'cache-control': IMMUTABLE });
     }
-    if (delayMs > 0) setTimeout(() => emit.call(this, event, ...args), delayMs);
+    if (delayMs > 0 && (!delayedPaths || delayedPaths.has(path))) setTimeout(() => emit.call(this, event, ...args), delayMs);
     else emit.call(this, event, ...args);
     return true;
   };
@@ -129,6 +136,7 @@ async function main() {
   const partnerPort = intFromEnv('PARTNER_PORT');
   const platformPort = intFromEnv('PLATFORM_PORT');
   const platformDelayMs = intFromEnv('BENCH_PLATFORM_DELAY_MS');
+  const uiDelayMs = intFromEnv('BENCH_UI_DELAY_MS');
   const immutableScripts = intFromEnv('BENCH_IMMUTABLE_SCRIPTS') === 1;
   const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
   if (!process.argv.includes('--no-build')) {
@@ -137,7 +145,8 @@ async function main() {
   }
   const sizes = measureSizes();
   const demo = await startDemo({ partnerPort, platformPort, quiet: true, bench: true });
-  shapePlatform(demo.platform.server, { delayMs: platformDelayMs, immutableScripts });
+  shapeServer(demo.platform.server, { delayMs: platformDelayMs, immutablePaths: immutableScripts ? IFRAME_SCRIPT_PATHS : undefined });
+  shapeServer(demo.partner.server, { delayMs: uiDelayMs, delayedPaths: new Set([UI_CHUNK_PATH]) });
   const browser = await launchBrowser().catch(async (error) => {
     await demo.close();
     throw error;
@@ -163,7 +172,14 @@ async function main() {
     const requests = await coldRequests(page, setup);
     const calls = await measureCalls(page, { setup, runs, warmups, logIn, progress });
     await logIn(); // the modal then has a connected account to show
-    const switcher = await measureSwitcher(page, { setup, runs, warmups, progress });
+    const switcher = await measureSwitcher(context, {
+      pageUrl: `${demo.partner.origin}/bench/calls.html`,
+      uiUrl: `${demo.partner.origin}${UI_CHUNK_PATH}`,
+      setup,
+      runs,
+      warmups,
+      progress,
+    });
 
     const userAgent = await page.evaluate(() => navigator.userAgent);
     const environment = {
@@ -175,6 +191,7 @@ async function main() {
       runs,
       warmups,
       platformDelayMs,
+      uiDelayMs,
       immutableScripts,
     };
     const result = buildResult({ environment, sizes, evaluation, calls, switcher, requests });

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,12 +22,30 @@ const REQUIRED = [
   'dist/scdk.esm.js',
   'dist/scdk.cjs',
   'dist/scdk-platform.js',
+  // The UI half (issue 13): the script tag's chunk, loaded beside scdk.umd.js, and the chunks the ESM and
+  // CJS builds import() (rollup.config.mjs), each with the source map it names.
+  'dist/scdk-ui.js',
+  'dist/scdk-ui.js.map',
+  'dist/scdk-ui.esm.js',
+  'dist/scdk-ui.esm.js.map',
+  'dist/scdk-ui.cjs',
+  'dist/scdk-ui.cjs.map',
   'dist/types/index.d.ts',
 ];
+/** What a bundle loads or names beside itself: relative import(), require() and static imports, and its source map. */
+const LOCAL_REFERENCE = /(?:\bimport\(|\brequire\(|\bfrom\s*)['"](\.\/[^'"]+)['"]|sourceMappingURL=(\S+)/g;
 /** Top-level folders that must never ship. */
 const FORBIDDEN_PREFIXES = ['src/', 'e2e/', 'test/', 'demo/', 'bench/', 'scripts/', 'node_modules/', '.ci/'];
 
+let packed: string[] | undefined;
+
+/** The tarball's file list (npm is asked once per run). */
 function packedFiles(): string[] {
+  packed ??= packList();
+  return packed;
+}
+
+function packList(): string[] {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -50,6 +69,18 @@ test('npm pack lists the bundles, the types, the docs and the licence, and nothi
   // Every file the exports map names is in the tarball.
   const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
   for (const target of exportTargets(pkg.exports)) expect(files, `exports target ${target} is packed`).toContain(target.slice(2));
+});
+
+test('every file a packed bundle imports or names as its source map is packed too', () => {
+  const files = packedFiles();
+  const bundles = files.filter((file) => /^dist\/[^/]+\.(?:js|cjs)$/.test(file));
+  expect(bundles.length, 'the tarball has bundles').toBeGreaterThan(0);
+  for (const bundle of bundles) {
+    for (const [, module, map] of readFileSync(`${ROOT}${bundle}`, 'utf8').matchAll(LOCAL_REFERENCE)) {
+      const target = posix.join(posix.dirname(bundle), module ?? map);
+      expect(files, `${bundle} refers to ${target}`).toContain(target);
+    }
+  }
 });
 
 test('prepack builds, so a fresh clone packs dist/', () => {

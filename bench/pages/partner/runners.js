@@ -10,6 +10,8 @@
   var PENPAL_CONNECT_TIMEOUT_MS = 5000;
   /** A modal that has not painted after this long counts as a failed run. */
   var PAINT_TIMEOUT_MS = 5000;
+  /** The UI chunk of the script-tag build, whatever URL it is loaded from. */
+  var UI_CHUNK_PATTERN = /\/scdk-ui\.js(\?|$)/;
 
   function describeError(error) {
     return { code: error && error.code, message: String(error && error.message) };
@@ -26,12 +28,10 @@
   }
 
   // scdk: what a partner writes.
-  function createScdk(setup, preload) {
-    return new window.scDK({
-      gateway: 'demo',
-      smallcaseAuthToken: setup.token,
-      config: { platformUrl: setup.platformOrigin, preload: preload === true },
-    });
+  function createScdk(setup, preload, uiUrl) {
+    var config = { platformUrl: setup.platformOrigin, preload: preload === true };
+    if (uiUrl) config.uiUrl = uiUrl;
+    return new window.scDK({ gateway: 'demo', smallcaseAuthToken: setup.token, config: config });
   }
   var warmScdk = null;
 
@@ -102,6 +102,8 @@
   };
 
   var libraries = { scdk: scdk, penpal: penpal };
+  /** The instance prepareSwitcher readied for the next switcherPaint. */
+  var switcherInstance = null;
 
   /** Resolves after the frame that shows `node` has been produced: rAF runs before paint, a task queued from it after. */
   function afterNextPaint() {
@@ -117,8 +119,11 @@
     });
   }
 
-  /** The first element added anywhere in the document that is not the bridge iframe: the modal's host. */
-  function nextUiNode() {
+  /**
+   * The first node added (`list` 'addedNodes') or removed ('removedNodes') anywhere in the document that
+   * `matches`; null after PAINT_TIMEOUT_MS.
+   */
+  function nextMutatedNode(list, matches) {
     return new Promise(function (resolve) {
       var timer = setTimeout(function () {
         observer.disconnect();
@@ -126,9 +131,9 @@
       }, PAINT_TIMEOUT_MS);
       var observer = new MutationObserver(function (records) {
         for (var i = 0; i < records.length; i++) {
-          var nodes = records[i].addedNodes;
+          var nodes = records[i][list];
           for (var j = 0; j < nodes.length; j++) {
-            if (nodes[j].nodeType === Node.ELEMENT_NODE && nodes[j].nodeName !== 'IFRAME') {
+            if (matches(nodes[j])) {
               observer.disconnect();
               clearTimeout(timer);
               resolve(nodes[j]);
@@ -139,6 +144,39 @@
       });
       observer.observe(document.documentElement, { childList: true, subtree: true });
     });
+  }
+
+  /** The first element added that is not the bridge iframe or the <script> that loads the UI chunk: the modal's host. */
+  function nextUiNode() {
+    return nextMutatedNode('addedNodes', function (node) {
+      return node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'IFRAME' && node.nodeName !== 'SCRIPT';
+    });
+  }
+
+  /**
+   * Resolves true once the UI chunk's loader is done: it removes its <script> when the chunk has run (or
+   * failed, which the open then reports); false after PAINT_TIMEOUT_MS. Call before the instance exists.
+   */
+  function uiChunkLoaded() {
+    return nextMutatedNode('removedNodes', function (node) {
+      return node.nodeName === 'SCRIPT' && UI_CHUNK_PATTERN.test(node.src);
+    }).then(Boolean);
+  }
+
+  /** Opens the switcher, waits for its first paint, closes it with Escape and waits for the 1010 rejection. */
+  async function openAndClose(instance) {
+    var appeared = nextUiNode();
+    var closed = instance.openAccountSwitcher().then(
+      function () { throw new Error('the switcher resolved instead of rejecting 1010 on Escape'); },
+      function (error) { if (error.code !== 1010) throw error; },
+    );
+    closed.catch(function () {}); // awaited below; a failure before then is reported by the throw that skips it
+    var host = await appeared;
+    var dialog = host && host.shadowRoot && host.shadowRoot.querySelector('[role=dialog]');
+    if (!dialog) throw new Error('the first open showed no dialog within ' + PAINT_TIMEOUT_MS + ' ms');
+    await afterNextPaint();
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await closed;
   }
 
   window.bench = {
@@ -157,10 +195,34 @@
       instance.destroy();
       return present;
     },
-    /** openAccountSwitcher() to the modal's first paint; `warm` opens it on an instance whose bridge is ready. */
-    async switcherPaint(setup, mode) {
-      var instance = createScdk(setup, mode === 'warm');
-      if (mode === 'warm') await instance.getSession();
+    /**
+     * Readies an instance for switcherPaint, untimed. `cold`: a new instance on a new page (bench/calls.mjs),
+     * so the UI chunk is fetched (from `uiUrl`, a URL no cache holds) and run inside the timing.
+     * `prefetched`: a `preload` instance whose idle prefetch has finished and whose bridge is ready. `warm`:
+     * the same after one open closed with Escape, so the timed open is the instance's second.
+     * Resolves null, or the failure as { ms, error }.
+     */
+    async prepareSwitcher(setup, mode, uiUrl) {
+      var prefetchDone = mode === 'prefetched' ? uiChunkLoaded() : null;
+      switcherInstance = createScdk(setup, mode !== 'cold', uiUrl);
+      try {
+        if (prefetchDone && !(await prefetchDone)) throw new Error('the idle prefetch of the UI did not finish within ' + PAINT_TIMEOUT_MS + ' ms');
+        if (mode !== 'cold') await switcherInstance.getSession();
+        if (mode === 'warm') await openAndClose(switcherInstance);
+        return null;
+      } catch (error) {
+        switcherInstance.destroy();
+        switcherInstance = null;
+        return { ms: 0, error: describeError(error) };
+      }
+    },
+    /**
+     * openAccountSwitcher() on the prepared instance to the modal's first paint, then destroys it. Its own
+     * call from the driver, as a user's click would be: not lined up with the frame the preparation ended on.
+     */
+    async switcherPaint() {
+      var instance = switcherInstance;
+      switcherInstance = null;
       var appeared = nextUiNode();
       var start = performance.now();
       var result = await timed(start, async function () {
