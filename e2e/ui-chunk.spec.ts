@@ -144,7 +144,7 @@ test('a loader of another build never runs this build\'s chunk (5007); this buil
   }, token);
   expect(outcomes.versions).toEqual(['0.1.0', '9.9.9']);
   expect(outcomes.foreign.error?.code).toBe(5007);
-  expect(outcomes.foreign.error?.detail).toContain('not the UI of this build');
+  expect(outcomes.foreign.error?.detail).toContain('not the UI of build');
   await expect(page.getByRole('dialog')).toBeVisible();
 });
 

@@ -19,11 +19,13 @@ let loading: Promise<UiModule> | undefined;
 /** Where the chunk is: config.uiUrl, else beside this script. */
 function chunkUrl(uiUrl: string | undefined): string {
   if (uiUrl) return uiUrl;
-  if (!ownSrc) throw uiError('this script has no src to find it beside (inline?): set config.uiUrl');
+  if (!ownSrc) throw uiError('(no script src to find it beside)', 'inline');
   return new URL(UI_FILE, ownSrc).href;
 }
 
-const uiError = (why: string): ScdkError => new ScdkError(5007, `The UI file could not load: ${why}.`);
+/** 5007, with what went wrong and the one fix for every case. */
+const uiError = (url: string, why: string): ScdkError =>
+  new ScdkError(5007, `The UI file ${url} could not load (${why}): serve the scdk-ui.js of this build beside scdk.umd.js, or set config.uiUrl.`);
 
 /**
  * The UI half for the script tag: dist/scdk-ui.js, loaded with the SHA-384 this build was made with
@@ -49,12 +51,12 @@ export function loadUi({ uiUrl, nonce, timeoutMs }: UiLoadOptions): Promise<UiMo
         reject(outcome);
       } else resolve(outcome);
     };
-    const timer = setTimeout(() => end(uiError(`${url} did not arrive within config.timeoutMs`)), timeoutMs);
+    const timer = setTimeout(() => end(uiError(url, 'not within config.timeoutMs')), timeoutMs);
     script.onload = () => {
       const ui = script[UI_EXPANDO] as UiModule | undefined;
-      end(ui ?? uiError(`${url} is not the UI of this build (${__SCDK_BUILD__}): serve the scdk-ui.js built with this scdk.umd.js`));
+      end(ui ?? uiError(url, `not the UI of build ${__SCDK_BUILD__}`));
     };
-    script.onerror = () => end(uiError(`${url} failed (404, blocked, or its integrity does not match this build): serve the scdk-ui.js built with this scdk.umd.js, or set config.uiUrl`));
+    script.onerror = () => end(uiError(url, '404, blocked, or integrity mismatch'));
     script.src = url;
     script.integrity = __SCDK_UI_INTEGRITY__;
     script.crossOrigin = 'anonymous';
