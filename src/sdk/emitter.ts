@@ -3,7 +3,7 @@ import { badOption } from '../shared/scdk-error';
 export type Listener<T> = (payload: T) => void;
 
 /** A tiny typed event emitter. A listener that throws is reported asynchronously and never breaks the SDK. */
-export class Emitter<Events extends Record<string, unknown>> {
+export class Emitter<Events extends object> {
   private readonly _listeners = new Map<keyof Events, Set<Listener<never>>>();
 
   constructor(private readonly _names: readonly (keyof Events)[]) {}

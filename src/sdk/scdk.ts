@@ -40,7 +40,8 @@ export interface SwitchResult {
 /** Progress of a switch, for UIs that show each step. */
 export type SwitchStep = 'logging-out' | 'choosing-account';
 
-export interface ScdkEvents extends Record<string, unknown> {
+/** The events `on()` and `off()` take, each with its payload. Only these names compile. */
+export interface ScdkEvents {
   session: SessionInfo;
   logout: LogoutResult;
   switch: { accountId: string };
