@@ -7,5 +7,3 @@ export type { LogoutResult, SessionInfo, StorageState } from './shared/protocol'
 export { ScdkError } from './shared/scdk-error';
 export { ERROR_CODES, ERROR_NAMES } from './shared/error-codes';
 export type { ErrorCode, ErrorPayload } from './shared/error-codes';
-// Declares `window.scDK` for TypeScript users of the script-tag build.
-export type {} from './sdk/global';
