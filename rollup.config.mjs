@@ -76,7 +76,9 @@ export default [
   {
     // What partners load with a <script> tag: the SDK and the UI loader; the global is the constructor.
     input: 'src/sdk/umd.ts',
-    output: { file: 'dist/scdk.umd.js', format: 'umd', name: 'scDK', exports: 'default', sourcemap: true },
+    // The same bundle again as scdk.umd.cjs, for Node's require() and import() of `scdk/umd` (package.json):
+    // Node reads a .js file of this "type": "module" package as ESM, where the UMD wrapper exports nothing.
+    output: ['dist/scdk.umd.js', 'dist/scdk.umd.cjs'].map((file) => ({ file, format: 'umd', name: 'scDK', exports: 'default', sourcemap: true })),
     plugins: [scriptTagUiLoader(), ...plugins({ minify: true })],
   },
   {
@@ -85,8 +87,14 @@ export default [
     external: isExternal,
     output: [
       { dir: 'dist', format: 'es', entryFileNames: 'scdk.esm.js', chunkFileNames: 'scdk-[name].esm.js', sourcemap: true },
-      { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'named', sourcemap: true },
     ],
+    plugins: plugins({ minify: false }),
+  },
+  {
+    // For require(): `module.exports` is the constructor, with the named exports on it (src/index.cjs.ts).
+    input: 'src/index.cjs.ts',
+    external: isExternal,
+    output: { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'default', sourcemap: true },
     plugins: plugins({ minify: false }),
   },
   {

@@ -5,12 +5,11 @@
 // there fails the compile if the line below it compiles.
 import { expect, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { installScdkIn, PACKAGE_ROOT as ROOT } from './installed-package';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = `${ROOT}test/types/package/`;
 const TSC = `${ROOT}node_modules/typescript/bin/tsc`;
 /** A compile of one small file takes a few seconds on a loaded 2-core machine. */
@@ -30,9 +29,7 @@ const CASES = {
 
 /** A partner's project folder with the package installed, and the one file under test. */
 function partnerProject(dir: string, file: string): void {
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(ROOT, join(dir, 'node_modules', 'scdk'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'partner-app', private: true }));
+  installScdkIn(dir);
   copyFileSync(join(FIXTURES, file), join(dir, file));
 }
 

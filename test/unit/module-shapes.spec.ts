@@ -1,0 +1,125 @@
+// What partners get from the package in Node, as README's Install section promises it: `require('scdk')` is
+// the constructor with the named exports on it, `import('scdk')` has the constructor as default, and
+// `scdk/umd` loads in Node as the constructor too (package.json `exports`). Each check runs in a fresh Node
+// process, in a partner's folder with the package installed as node_modules/scdk, so Node's own resolution
+// of `exports` and of .js/.cjs files is what is tested.
+import { expect, test } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { installScdkIn, PACKAGE_ROOT } from './installed-package';
+import { fakeJwt, nowSeconds } from './jwt-fixtures';
+
+/** Starting Node and loading a bundle takes well under a second; a loaded 2-core machine gets 20× that. */
+const CHILD_TIMEOUT_MS = 20_000;
+const TOKEN_LIFETIME_SECONDS = 3600;
+const CHILD_FILE = 'check-shape.cjs';
+
+/**
+ * The child process, a partner's CommonJS file (a file, not `node -e`, which defines `module` and `exports`
+ * as globals that a UMD file loaded as ESM would then write to): loads one shape of the package and reports what it
+ * is, whether `new` on it constructs, and what an invalid constructor call throws.
+ */
+const CHILD = String.raw`
+const [how, token] = process.argv.slice(2);
+const describe = (value) => (value === null ? 'null' : typeof value);
+function tryConstruct(Ctor) {
+  try {
+    const sdk = new Ctor({ gateway: 'demo', smallcaseAuthToken: token });
+    const ok = sdk instanceof Ctor && typeof sdk.brokerLogout === 'function';
+    sdk.destroy();
+    return ok ? 'constructed' : 'constructed something else';
+  } catch (error) {
+    return 'threw ' + String(error && error.message || error);
+  }
+}
+/** What a missing gateway throws: the module's own ScdkError, with code 4001. */
+function invalidCall(Ctor, ErrorClass) {
+  try {
+    new Ctor({ smallcaseAuthToken: token });
+    return 'no error';
+  } catch (error) {
+    return { code: error && error.code, typed: typeof ErrorClass === 'function' && error instanceof ErrorClass };
+  }
+}
+(async () => {
+  const report = {};
+  if (how === 'require') {
+    const mod = require('scdk');
+    const { scDK, ScdkError, ERROR_CODES, ERROR_NAMES } = mod;
+    Object.assign(report, {
+      type: describe(mod), constructs: tryConstruct(mod), invalid: invalidCall(mod, mod.ScdkError),
+      scDKIsModule: scDK === mod, defaultIsModule: mod.default === mod,
+      ScdkError: describe(ScdkError), ERROR_CODES: describe(ERROR_CODES), ERROR_NAMES: describe(ERROR_NAMES),
+      namedTypes: {},
+    });
+    // Every named export of the ESM build is on require('scdk') too, as the same kind of value.
+    const esm = await import('scdk');
+    for (const name of Object.keys(esm)) report.namedTypes[name] = [describe(esm[name]), describe(mod[name])];
+  } else if (how === 'import') {
+    const mod = await import('scdk');
+    Object.assign(report, {
+      type: describe(mod.default), constructs: tryConstruct(mod.default), invalid: invalidCall(mod.default, mod.ScdkError),
+    });
+  } else if (how === 'require-umd') {
+    const mod = require('scdk/umd');
+    Object.assign(report, {
+      type: describe(mod), constructs: tryConstruct(mod), invalid: invalidCall(mod, mod.ScdkError), global: describe(globalThis.scDK),
+    });
+  } else if (how === 'import-umd') {
+    const mod = await import('scdk/umd');
+    Object.assign(report, {
+      type: describe(mod.default), constructs: tryConstruct(mod.default), invalid: invalidCall(mod.default, mod.default && mod.default.ScdkError),
+      global: describe(globalThis.scDK),
+    });
+  }
+  process.stdout.write(JSON.stringify(report));
+})().catch((error) => {
+  process.stdout.write(JSON.stringify({ loadError: String(error && error.message || error) }));
+});
+`;
+
+type How = 'require' | 'import' | 'require-umd' | 'import-umd';
+
+async function loadInPartnerProject(how: How, dir: string): Promise<Record<string, unknown>> {
+  installScdkIn(dir);
+  const token = fakeJwt({ smallcaseAuthId: 'module-shapes-user', exp: nowSeconds() + TOKEN_LIFETIME_SECONDS });
+  writeFileSync(join(dir, CHILD_FILE), CHILD);
+  const { stdout } = await promisify(execFile)(process.execPath, [CHILD_FILE, how, token], { cwd: dir, timeout: CHILD_TIMEOUT_MS });
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+const CONSTRUCTOR = { type: 'function', constructs: 'constructed', invalid: { code: 4001, typed: true } };
+
+test("new (require('scdk'))(…) constructs, and the named exports are properties of it", async ({}, testInfo) => {
+  const report = await loadInPartnerProject('require', testInfo.outputPath());
+  expect(report).toMatchObject({
+    ...CONSTRUCTOR,
+    scDKIsModule: true,
+    defaultIsModule: true,
+    ScdkError: 'function',
+    ERROR_CODES: 'object',
+    ERROR_NAMES: 'object',
+  });
+  const namedTypes = report.namedTypes as Record<string, [string, string]>;
+  expect(Object.keys(namedTypes).sort()).toEqual(['ERROR_CODES', 'ERROR_NAMES', 'ScdkError', 'default', 'scDK']);
+  for (const [name, [esm, cjs]] of Object.entries(namedTypes)) expect(cjs, `require('scdk').${name}`).toBe(esm);
+});
+
+test("(await import('scdk')).default is the constructor", async ({}, testInfo) => {
+  expect(await loadInPartnerProject('import', testInfo.outputPath())).toMatchObject(CONSTRUCTOR);
+});
+
+test("require('scdk/umd') in Node is the constructor, and defines no global", async ({}, testInfo) => {
+  expect(await loadInPartnerProject('require-umd', testInfo.outputPath())).toMatchObject({ ...CONSTRUCTOR, global: 'undefined' });
+});
+
+test("(await import('scdk/umd')).default in Node is the constructor, and defines no global", async ({}, testInfo) => {
+  expect(await loadInPartnerProject('import-umd', testInfo.outputPath())).toMatchObject({ ...CONSTRUCTOR, global: 'undefined' });
+});
+
+test('scdk/umd gives bundlers and browsers the script-tag file itself', () => {
+  const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8'));
+  expect(pkg.exports['./umd']).toEqual({ node: './dist/scdk.umd.cjs', default: './dist/scdk.umd.js' });
+});
