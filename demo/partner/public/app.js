@@ -13,10 +13,15 @@
 
   const authIdInput = document.getElementById('auth-id');
   const logList = document.getElementById('log');
+  const statusLine = document.getElementById('status');
   const actionButtons = Array.prototype.slice.call(document.querySelectorAll('.actions button'));
 
-  /** The one live SDK instance and the token it was made with; replaced when the token changes. */
-  let current = null; // { key: string, scGateway: scDK }
+  /**
+   * The live SDK instances, each with the token key it was made with, replaced when that changes:
+   * `connected` is the demo user's and owns the embedded switch button; `probe` runs the guest and
+   * expired-token demos, so they never replace (and unmount) the connected one.
+   */
+  const instances = { connected: null, probe: null }; // slot -> { key: string, scGateway: scDK }
   /** Tokens already fetched, by kind and user, so repeated clicks reuse the same instance. */
   const tokens = new Map();
 
@@ -24,11 +29,21 @@
     document.getElementById('platform-login').href = platformUrl + '/login?gateway=' + GATEWAY;
     document.getElementById('platform-home').href = platformUrl + '/';
     document.getElementById('platform-origin').textContent = platformUrl;
+    showLinkedLogin();
+  }
+
+  /** Points the linked login at the user in the field, so that session is theirs (full id, own: true). */
+  function showLinkedLogin() {
+    const id = authIdInput.value.trim();
+    if (!SMALLCASE_AUTH_ID_PATTERN.test(id)) return;
+    const query = new URLSearchParams({ gateway: GATEWAY, smallcaseAuthId: id });
+    document.getElementById('platform-login-linked').href = platformUrl + '/login?' + query;
+    document.getElementById('linked-user').textContent = id;
   }
 
   // ---- results log ----
 
-  function addLogEntry(title, outcome, isError, lines) {
+  function addLogEntry(title, outcome, isError, lines, summary) {
     const item = document.createElement('li');
     item.className = isError ? 'entry-error' : 'entry-ok';
 
@@ -53,11 +68,18 @@
       item.append(body);
     }
     logList.prepend(item);
+    showStatus(title + ': ' + outcome + (summary ? ' ' + summary : ''), isError);
     while (logList.children.length > MAX_LOG_ENTRIES) logList.lastElementChild.remove();
   }
 
+  /** The newest result, beside the buttons where the user is looking; also announced (role=status). */
+  function showStatus(text, isError) {
+    statusLine.className = 'status ' + (isError ? 'status-error' : 'status-ok');
+    statusLine.textContent = text;
+  }
+
   function logSuccess(title, value) {
-    addLogEntry(title, 'ok', false, [JSON.stringify(value, null, 2)]);
+    addLogEntry(title, 'ok', false, [JSON.stringify(value, null, 2)], JSON.stringify(value));
   }
 
   function logError(title, error) {
@@ -106,34 +128,35 @@
     return platformUrl === DEFAULT_PLATFORM_URL ? { amo: true } : { amo: true, platformUrl: platformUrl };
   }
 
-  /** Returns the SDK instance for this token, making it (and destroying the previous one) if needed. */
-  async function instanceFor(key, query) {
-    if (current && current.key === key) return current.scGateway;
-    const token = await tokenFor(key, query);
+  /** Returns the slot's SDK instance for this token, making it (and destroying the slot's previous one) if needed. */
+  async function instanceFor(user) {
+    const current = instances[user.slot];
+    if (current && current.key === user.key) return current.scGateway;
+    const token = await tokenFor(user.key, user.query);
     if (typeof window.scDK !== 'function') {
       throw demoError('window.scDK is missing: /scdk.umd.js did not load. Run npm run build, then reload.');
     }
-    if (current) current.scGateway.destroy();
-    current = null;
+    if (instances[user.slot]) instances[user.slot].scGateway.destroy();
+    instances[user.slot] = null;
     const scGateway = new scDK({ gateway: GATEWAY, smallcaseAuthToken: token, config: sdkConfig() });
-    current = { key: key, scGateway: scGateway };
+    instances[user.slot] = { key: user.key, scGateway: scGateway };
     // The embedded button belongs to the connected user's instance; destroy() removes it with the rest.
-    if (key.indexOf('connected:') === 0) scGateway.mountSwitchButton('#switch-slot');
+    if (user.slot === 'connected') scGateway.mountSwitchButton('#switch-slot');
     return scGateway;
   }
 
   function connectedUser() {
     const id = readAuthId();
-    return { key: 'connected:' + id, query: { smallcaseAuthId: id } };
+    return { slot: 'connected', key: 'connected:' + id, query: { smallcaseAuthId: id } };
   }
 
   function expiredUser() {
     const id = readAuthId();
-    return { key: 'expired:' + id, query: { smallcaseAuthId: id, expired: 'true' } };
+    return { slot: 'probe', key: 'expired:' + id, query: { smallcaseAuthId: id, expired: 'true' } };
   }
 
   function guestUser() {
-    return { key: 'guest', query: { guest: 'true' } };
+    return { slot: 'probe', key: 'guest', query: { guest: 'true' } };
   }
 
   // ---- actions ----
@@ -142,8 +165,7 @@
   async function run(title, pickUser, call) {
     actionButtons.forEach(function (button) { button.disabled = true; });
     try {
-      const user = pickUser();
-      const scGateway = await instanceFor(user.key, user.query);
+      const scGateway = await instanceFor(pickUser());
       logSuccess(title, await call(scGateway));
     } catch (error) {
       logError(title, error);
@@ -179,10 +201,11 @@
   document.getElementById('clear-log').addEventListener('click', function () {
     logList.replaceChildren();
   });
+  authIdInput.addEventListener('input', showLinkedLogin);
 
   if (typeof window.scDK === 'function') {
     // Shows the embedded button at once, as a partner page would.
-    instanceFor(connectedUser().key, connectedUser().query).catch(function (error) {
+    instanceFor(connectedUser()).catch(function (error) {
       logError('Page load', error);
     });
   } else {
