@@ -25,6 +25,7 @@ declare const harness: {
   create(token: string, config?: object): Sdk;
   outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
   frames(): number;
+  loadScript(src: string): Promise<unknown>;
   instances: Sdk[];
   rememberIframeReachesCookies(platformOrigin?: string): void;
 };
@@ -130,13 +131,7 @@ test('the script loaded twice: one global, and instances from before and after b
       const first = window.scDK;
       const early = harness.create(t);
       const earlyGuest = harness.create(g);
-      await new Promise((resolve, reject) => {
-        const script = document.createElement('script');
-        script.src = '/scdk.umd.js';
-        script.onload = resolve;
-        script.onerror = reject;
-        document.head.append(script);
-      });
+      await harness.loadScript('/scdk.umd.js');
       const late = harness.create(t);
       const outcomes = await Promise.all([early, late].map((sdk) => harness.outcome(sdk.getSession())));
       return {
@@ -167,12 +162,7 @@ test('a second script of another version takes the global; instances of the firs
   const result = await page.evaluate(async (t) => {
     const first = window.scDK;
     const early = harness.create(t);
-    await new Promise((resolve) => {
-      const script = document.createElement('script');
-      script.src = '/scdk.umd.js?other';
-      script.onload = resolve;
-      document.head.append(script);
-    });
+    await harness.loadScript('/scdk.umd.js?other');
     return { replaced: window.scDK !== first, version: window.scDK.version, early: await harness.outcome(early.getSession()) };
   }, token);
   expect(result).toMatchObject({ replaced: true, version: '999.0.0', early: { ok: true } });

@@ -17,6 +17,7 @@ declare const harness: {
     destroy(): void;
   };
   outcome(call: () => Promise<unknown>): Promise<Outcome>;
+  loadScript(src: string): Promise<unknown>;
   instances: { openAccountSwitcher(): Promise<unknown> }[];
 };
 
@@ -125,13 +126,7 @@ test('a loader of another build never runs this build\'s chunk (5007); this buil
   await openPartnerPage(page);
   const outcomes = await page.evaluate(async (t) => {
     const First = window.scDK;
-    await new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/other/scdk.umd.js';
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.append(script);
-    });
+    await harness.loadScript('/other/scdk.umd.js');
     const Other = window.scDK as unknown as typeof First;
     const platformUrl = document.querySelector<HTMLMetaElement>('meta[name="scdk-e2e-platform"]')!.content;
     const foreign = new Other({ gateway: 'demo', smallcaseAuthToken: t, config: { platformUrl } });

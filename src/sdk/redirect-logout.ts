@@ -1,6 +1,6 @@
 import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../shared/protocol';
 import { isErrorCode } from '../shared/error-codes';
-import type { Deadline } from '../shared/deadline';
+import type { Deadline } from './deadline';
 import { ScdkError } from '../shared/scdk-error';
 
 export interface RedirectLogoutRequest {

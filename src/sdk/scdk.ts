@@ -5,7 +5,7 @@ import { LOGIN_PATH, isSessionInfo, type LogoutResult, type SessionInfo } from '
 import { ERROR_CODES } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
 import { Emitter } from './emitter';
-import { startDeadline } from '../shared/deadline';
+import { startDeadline } from './deadline';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './options';
 import { currentPageUrl, logoutByRedirect, takeRedirectResult } from './redirect-logout';
 import { logoutInWindow, type WindowFlowArgs } from './window-flow';

@@ -1,7 +1,7 @@
 import { pageUrl } from './transport/bridge-frame';
 import { PlatformWindow, type PlatformWindowOptions } from './transport/platform-window';
 import { PROTOCOL_VERSION, WINDOW_PATH } from '../shared/protocol';
-import type { Deadline } from '../shared/deadline';
+import type { Deadline } from './deadline';
 import { ScdkError } from '../shared/scdk-error';
 import { expectLogoutResult } from './expect-answer';
 

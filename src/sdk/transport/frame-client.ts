@@ -38,6 +38,8 @@ export class FrameClient {
    */
   connect(timeoutMs: number): Promise<StorageState> {
     if (!this._handshake) return (this._handshake = this._startHandshake(timeoutMs));
+    // Connected already (every request after the first): nothing to wait for.
+    if (this._storage) return this._handshake;
     // Joining a handshake another call started: it has its own deadline, and this caller keeps its own.
     const handshake = this._handshake;
     return new Promise((resolve, reject) => {
