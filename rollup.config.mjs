@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+import { dtsModuleShape } from './scripts/dts-module-shape.mjs';
 import { gatewayPlatforms } from './scripts/gateway-platforms.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -48,6 +50,18 @@ const scriptTagUiLoader = () => ({
   },
 });
 
+/**
+ * `import('scdk/umd')` in Node and bundlers: an ES module whose default is the UMD bundle's module.exports.
+ * Node gives a CommonJS file's module.exports as the default, and bundlers do the same.
+ */
+const umdModuleWrapper = () => ({
+  name: 'scdk-umd-module-wrapper',
+  generateBundle(options) {
+    if (!options.file?.endsWith('.cjs')) return;
+    this.emitFile({ type: 'asset', fileName: 'scdk.umd.mjs', source: "export { default } from './scdk.umd.cjs';\n" });
+  },
+});
+
 const plugins = ({ minify }) => [
   defines(),
   // The gateway table, with the operator's SCDK_GATEWAY_PLATFORMS file merged in (README: Platform integration).
@@ -62,6 +76,19 @@ const plugins = ({ minify }) => [
       mangle: { properties: { regex: /^_[a-z]/ } },
     }),
 ];
+
+/**
+ * Declaration bundles: one self-contained file per entry and module format, with no relative import left
+ * to resolve, so the types load under every moduleResolution (README: Install). A .d.ts of this
+ * `"type": "module"` package is ESM to TypeScript, and a .d.cts is CommonJS.
+ */
+const MAIN_ENTRY = fileURLToPath(new URL('./src/index.ts', import.meta.url));
+const declarations = (input, output, { external } = {}) => ({
+  input,
+  output: output.map(({ file, plugins = [], paths }) => ({ file, format: 'es', plugins, paths })),
+  external,
+  plugins: [dts({ tsconfig: './tsconfig.json' })],
+});
 
 const external = Object.keys(pkg.dependencies ?? {});
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
@@ -79,14 +106,17 @@ export default [
     // The same bundle again as scdk.umd.cjs, for Node's require() and import() of `scdk/umd` (package.json):
     // Node reads a .js file of this "type": "module" package as ESM, where the UMD wrapper exports nothing.
     output: ['dist/scdk.umd.js', 'dist/scdk.umd.cjs'].map((file) => ({ file, format: 'umd', name: 'scDK', exports: 'default', sourcemap: true })),
-    plugins: [scriptTagUiLoader(), ...plugins({ minify: true })],
+    plugins: [scriptTagUiLoader(), ...plugins({ minify: true }), umdModuleWrapper()],
   },
+  // Source maps: the minified script-tag and platform files ship theirs, with the sources inside (src/ is
+  // not packed), for reading stack traces from production pages. The ESM and CJS builds are unminified,
+  // with their comments, and the partner's bundler makes its own maps, so they ship none (README: Package contents).
   {
     // For bundler users: dependencies stay external, and the UI is a chunk of its own behind import().
     input: 'src/index.ts',
     external: isExternal,
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: 'scdk.esm.js', chunkFileNames: 'scdk-[name].esm.js', sourcemap: true },
+      { dir: 'dist', format: 'es', entryFileNames: 'scdk.esm.js', chunkFileNames: 'scdk-[name].esm.js' },
     ],
     plugins: plugins({ minify: false }),
   },
@@ -94,7 +124,7 @@ export default [
     // For require(): `module.exports` is the constructor, with the named exports on it (src/index.cjs.ts).
     input: 'src/index.cjs.ts',
     external: isExternal,
-    output: { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'default', sourcemap: true },
+    output: { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'default' },
     plugins: plugins({ minify: false }),
   },
   {
@@ -103,4 +133,23 @@ export default [
     output: { file: 'dist/scdk-platform.js', format: 'iife', name: 'scdkPlatform', sourcemap: true },
     plugins: plugins({ minify: true }),
   },
+  declarations('src/index.ts', [
+    { file: 'dist/types/index.d.ts' },
+    // require('scdk'): the constructor, with the named exports on it (src/index.cjs.ts).
+    { file: 'dist/types/index.d.cts', plugins: [dtsModuleShape({ format: 'cjs', values: true })] },
+    // scdk/umd in Node and bundlers (dist/scdk.umd.cjs, and scdk.umd.mjs for import): the constructor and
+    // its statics, nothing else.
+    { file: 'dist/types/umd.d.cts', plugins: [dtsModuleShape({ format: 'cjs', values: false })] },
+    { file: 'dist/types/umd.d.ts', plugins: [dtsModuleShape({ format: 'esm', values: false })] },
+  ]),
+  // scdk/global names the main entry's class, in the same module format as the file that opts in.
+  declarations(
+    'src/global.ts',
+    [
+      { file: 'dist/types/global.d.ts', paths: { [MAIN_ENTRY]: './index.js' } },
+      { file: 'dist/types/global.d.cts', paths: { [MAIN_ENTRY]: './index.cjs' } },
+    ],
+    { external: [MAIN_ENTRY] },
+  ),
+  declarations('src/platform/types-entry.ts', [{ file: 'dist/types/platform.d.ts' }]),
 ];

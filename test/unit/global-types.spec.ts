@@ -1,19 +1,15 @@
 // `window.scDK` is typed only for those who opt in with `scdk/global` (package.json: `exports` for
 // Bundler/Node16 resolution, `typesVersions` for the older node10). Compiles the partner files in
-// test/types/package/ in a folder of their own, with the package installed as node_modules/scdk (a link
-// to this checkout), against the dist/types that `npm test` has just built. Each `@ts-expect-error`
-// there fails the compile if the line below it compiles.
+// test/types/package/ in a folder of their own, with the package installed as node_modules/scdk (from
+// its tarball), against the dist/types that `npm test` has just built. Each `@ts-expect-error` there
+// fails the compile if the line below it compiles. consumer-types.spec.ts opts in under node16/nodenext.
 import { expect, test } from '@playwright/test';
-import { execFile } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { installScdkIn, PACKAGE_ROOT as ROOT } from './installed-package';
+import { runTsc, TSC_TIMEOUT_MS } from './partner-tsc';
 
 const FIXTURES = `${ROOT}test/types/package/`;
-const TSC = `${ROOT}node_modules/typescript/bin/tsc`;
-/** A compile of one small file takes a few seconds on a loaded 2-core machine. */
-const TSC_TIMEOUT_MS = 60_000;
 
 /** How partners' projects resolve packages; node10 (deprecated in TypeScript 6) reads only `typesVersions`. */
 const RESOLUTIONS = {
@@ -36,14 +32,11 @@ function partnerProject(dir: string, file: string): void {
 for (const [resolution, flags] of Object.entries(RESOLUTIONS)) {
   for (const [file, what] of Object.entries(CASES)) {
     test(`${resolution}: ${what} (${file})`, async ({}, testInfo) => {
+      // The compile's own limit, and time to pack (once per run) and unpack the package.
+      test.setTimeout(2 * TSC_TIMEOUT_MS);
       const dir = testInfo.outputPath();
       partnerProject(dir, file);
-      const args = [TSC, '--ignoreConfig', '--noEmit', '--pretty', 'false', '--strict', '--target', 'es2020', '--lib', 'es2020,dom', ...flags, file];
-      const result = await promisify(execFile)(process.execPath, args, { cwd: dir, timeout: TSC_TIMEOUT_MS }).then(
-        () => 'compiles',
-        (error: { stdout?: string; message: string }) => error.stdout || error.message,
-      );
-      expect(result).toBe('compiles');
+      expect(await runTsc(dir, ['--noEmit', ...flags, file])).toBe('compiles');
     });
   }
 }

@@ -1,13 +1,37 @@
-// A partner's project folder with this checkout installed as node_modules/scdk (a link, so its package.json
-// `exports` and the dist/ that `npm test` has just built are what the partner's tools resolve).
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+// A partner's project folder with scdk installed as node_modules/scdk from the tarball `npm pack` makes of
+// this checkout, so what the partner's tools resolve is what the registry would serve: package.json
+// `exports`, and only the files that are packed, from the dist/ that `npm test` has just built.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Playwright's outputDir, emptied at the start of each run: the tarball is made once per run. */
+const PACK_DIR = join(PACKAGE_ROOT, 'test-results', 'packed-scdk');
+/** Packing the dist/ that is already built takes a second or two; a loaded 2-core machine gets much more. */
+const PACK_TIMEOUT_MS = 60_000;
+
+/**
+ * The path of this checkout's tarball. `--ignore-scripts`: prepack would rebuild dist/, which `npm test`
+ * has just done (package-files.spec.ts checks that prepack builds).
+ */
+export function packedTarball(): string {
+  mkdirSync(PACK_DIR, { recursive: true });
+  const existing = readdirSync(PACK_DIR, { withFileTypes: true }).find((entry) => entry.name.endsWith('.tgz'));
+  if (existing) return join(PACK_DIR, existing.name);
+  const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR], {
+    cwd: PACKAGE_ROOT,
+    encoding: 'utf8',
+    timeout: PACK_TIMEOUT_MS,
+  });
+  const [pack] = JSON.parse(output) as { filename: string }[];
+  return join(PACK_DIR, pack.filename);
+}
 
 export function installScdkIn(dir: string): void {
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(PACKAGE_ROOT, join(dir, 'node_modules', 'scdk'), 'dir');
+  const target = join(dir, 'node_modules', 'scdk');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', packedTarball(), '-C', target, '--strip-components=1'], { timeout: PACK_TIMEOUT_MS });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'partner-app', private: true }));
 }

@@ -2,12 +2,13 @@
 // the constructor with the named exports on it, `import('scdk')` has the constructor as default, and
 // `scdk/umd` loads in Node as the constructor too (package.json `exports`). Each check runs in a fresh Node
 // process, in a partner's folder with the package installed as node_modules/scdk, so Node's own resolution
-// of `exports` and of .js/.cjs files is what is tested.
+// of `exports` and of .js/.cjs files is what is tested. The types of each shape: consumer-types.spec.ts.
 import { expect, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { installScdkIn, PACKAGE_ROOT } from './installed-package';
 import { fakeJwt, nowSeconds } from './jwt-fixtures';
 
@@ -119,7 +120,30 @@ test("(await import('scdk/umd')).default in Node is the constructor, and defines
   expect(await loadInPartnerProject('import-umd', testInfo.outputPath())).toMatchObject({ ...CONSTRUCTOR, global: 'undefined' });
 });
 
-test('scdk/umd gives bundlers and browsers the script-tag file itself', () => {
+test('scdk/umd gives bundlers and Node the script-tag bundle as a .cjs file (and an ES module that imports it)', () => {
   const pkg = JSON.parse(readFileSync(`${PACKAGE_ROOT}package.json`, 'utf8'));
-  expect(pkg.exports['./umd']).toEqual({ node: './dist/scdk.umd.cjs', default: './dist/scdk.umd.js' });
+  expect(pkg.exports['./umd']).toEqual({
+    import: { types: './dist/types/umd.d.ts', default: './dist/scdk.umd.mjs' },
+    default: { types: './dist/types/umd.d.cts', default: './dist/scdk.umd.cjs' },
+  });
+});
+
+/**
+ * A bundler takes a .js file of this `"type": "module"` package for an ES module, where the UMD wrapper
+ * exports nothing: esbuild stopped on scdk.umd.js with "No matching export ... for import default".
+ */
+test("esbuild bundles import scDK from 'scdk/umd' for the browser, and scDK is the constructor", async ({}, testInfo) => {
+  const dir = testInfo.outputPath();
+  installScdkIn(dir);
+  const entry = join(dir, 'app.mjs');
+  writeFileSync(
+    entry,
+    "import scDK from 'scdk/umd';\n" +
+      "const sdk = new scDK({ gateway: 'demo', smallcaseAuthToken: process.argv[2] });\n" +
+      'process.stdout.write(JSON.stringify({ type: typeof scDK, constructs: sdk instanceof scDK, global: typeof globalThis.scDK }));\n',
+  );
+  await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', outfile: join(dir, 'bundle.mjs'), logLevel: 'silent' });
+  const token = fakeJwt({ smallcaseAuthId: 'module-shapes-user', exp: nowSeconds() + TOKEN_LIFETIME_SECONDS });
+  const { stdout } = await promisify(execFile)(process.execPath, ['bundle.mjs', token], { cwd: dir, timeout: CHILD_TIMEOUT_MS });
+  expect(JSON.parse(stdout)).toEqual({ type: 'function', constructs: true, global: 'undefined' });
 });

@@ -22,15 +22,21 @@ const REQUIRED = [
   'dist/scdk.esm.js',
   'dist/scdk.cjs',
   'dist/scdk-platform.js',
+  'dist/scdk.umd.cjs',
+  'dist/scdk.umd.mjs',
   // The UI half (issue 13): the script tag's chunk, loaded beside scdk.umd.js, and the chunks the ESM and
-  // CJS builds import() (rollup.config.mjs), each with the source map it names.
+  // CJS builds import() (rollup.config.mjs).
   'dist/scdk-ui.js',
-  'dist/scdk-ui.js.map',
   'dist/scdk-ui.esm.js',
-  'dist/scdk-ui.esm.js.map',
   'dist/scdk-ui.cjs',
-  'dist/scdk-ui.cjs.map',
+  // One declaration bundle per entry and module format (consumer-types.spec.ts, types-resolve.spec.ts).
   'dist/types/index.d.ts',
+  'dist/types/index.d.cts',
+  'dist/types/umd.d.ts',
+  'dist/types/umd.d.cts',
+  'dist/types/global.d.ts',
+  'dist/types/global.d.cts',
+  'dist/types/platform.d.ts',
 ];
 /** What a bundle loads or names beside itself: relative import(), require() and static imports, and its source map. */
 const LOCAL_REFERENCE = /(?:\bimport\(|\brequire\(|\bfrom\s*)['"](\.\/[^'"]+)['"]|sourceMappingURL=(\S+)/g;
@@ -73,13 +79,31 @@ test('npm pack lists the bundles, the types, the docs and the licence, and nothi
 
 test('every file a packed bundle imports or names as its source map is packed too', () => {
   const files = packedFiles();
-  const bundles = files.filter((file) => /^dist\/[^/]+\.(?:js|cjs)$/.test(file));
+  const bundles = files.filter((file) => /^dist\/[^/]+\.(?:js|cjs|mjs)$/.test(file));
   expect(bundles.length, 'the tarball has bundles').toBeGreaterThan(0);
   for (const bundle of bundles) {
     for (const [, module, map] of readFileSync(`${ROOT}${bundle}`, 'utf8').matchAll(LOCAL_REFERENCE)) {
       const target = posix.join(posix.dirname(bundle), module ?? map);
       expect(files, `${bundle} refers to ${target}`).toContain(target);
     }
+  }
+});
+
+/**
+ * Source maps (README: Package contents): the minified files that pages load by a script tag, and the
+ * platform's script, ship theirs, with the sources inside, since src/ is not packed. The unminified ESM and
+ * CJS builds ship none: they read as they are, and the partner's bundler maps its own output.
+ */
+const MINIFIED = ['dist/scdk.umd.js', 'dist/scdk.umd.cjs', 'dist/scdk-ui.js', 'dist/scdk-platform.js'];
+
+test('the minified bundles ship their source maps, with the sources inside; the other files ship none', () => {
+  const files = packedFiles();
+  const maps = files.filter((file) => file.endsWith('.map'));
+  expect(maps.sort()).toEqual(MINIFIED.map((file) => `${file}.map`).sort());
+  for (const map of maps) {
+    const { sources, sourcesContent } = JSON.parse(readFileSync(`${ROOT}${map}`, 'utf8')) as { sources: string[]; sourcesContent?: unknown[] };
+    expect(sourcesContent?.length, `${map} carries the text of each of its sources`).toBe(sources.length);
+    expect(sourcesContent?.every((text) => typeof text === 'string' && text.length > 0), `${map} has no empty source`).toBe(true);
   }
 });
 
