@@ -32,7 +32,8 @@ function buildImports(entry: string): Map<string, string[]> {
   return found;
 }
 
-const BUILDS = { esm: pkg.exports['.'].import as string, cjs: pkg.exports['.'].require as string };
+/** The JavaScript each condition of the main entry names (beside it, under `types`, its declarations). */
+const BUILDS = { esm: pkg.exports['.'].import.default as string, cjs: pkg.exports['.'].require.default as string };
 const dependencies = Object.keys(pkg.dependencies ?? {});
 
 for (const [format, entry] of Object.entries(BUILDS)) {
