@@ -104,7 +104,7 @@
   function fillFaultsForm(faults) {
     Object.keys(DEFAULT_FAULTS).forEach(function (name) {
       const select = settingsForm.elements[name];
-      // A fault the panel does not offer (set by a test or by hand) shows as the nearest thing it has: unknown.
+      // A fault the panel does not offer (a test sets api: 'hold', say) shows as the default.
       select.value = Array.prototype.some.call(select.options, function (o) { return o.value === faults[name]; })
         ? faults[name]
         : DEFAULT_FAULTS[name];
