@@ -116,7 +116,7 @@ async function main() {
   if (sessionSameSite !== DEFAULT_SESSION_SAMESITE) {
     console.log(`The platform's session cookie is SameSite=${sessionSameSite}: the hidden iframe never sees it, so logouts use the platform window.`);
   }
-  console.log(`Try it: open ${demo.partner.origin}/, choose "Log in on the platform" and an account, then "Log out from broker".`);
+  console.log(`Try it: open ${demo.partner.origin}/, choose "Log in on the platform", then "Continue as AB1234" on the platform, then "Log out from broker".`);
   if (https) {
     console.log(`https: the certificate authority is ${LOCAL_CERTS_DIR}ca.pem (made on this machine, never committed).`);
     console.log('Trust it in your browser, or accept the certificate warning once on each of the two sites.');

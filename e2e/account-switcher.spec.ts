@@ -96,6 +96,13 @@ test('log out from the modal resolves logged_out once the user closes it', async
   expect(opens).toEqual(cookieWorld === 'blocked' ? [true] : []);
   await action(page, 'Done').click();
   expect(await result).toBe('resolved {"status":"logged_out","hadSession":true}');
+
+  // Opened again right after: no account, so no Log out, in every world. Where the iframe cannot see the
+  // session (blocked), the modal goes by the logout this instance just saw instead of "cannot see".
+  await page.getByRole('button', { name: 'Manage broker account' }).click();
+  await expect(action(page, 'Switch account')).toBeVisible();
+  await expect(dialog(page)).toContainText('No broker account is connected.');
+  await expect(action(page, 'Log out')).toHaveCount(0);
 });
 
 test.describe('cancel paths', () => {

@@ -16,7 +16,8 @@ export interface Outcome<T = unknown> {
 }
 
 export interface Faults {
-  bridge?: 'ok' | '404' | '500' | 'hang' | 'silent';
+  /** 'down' cuts the connections to the bridge page and the status endpoint, as a platform that is down. */
+  bridge?: 'ok' | '404' | '500' | 'hang' | 'silent' | 'down';
   /** 'hold' parks every API request until releaseHeld(); see heldRequests(). */
   api?: 'ok' | '500' | 'hang' | 'hold';
   apiDelayMs?: number;

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { auditPage, describeViolations, SIZES } from './audit';
 import { expect, test } from './fixtures';
 import { loginOnPlatform, resetFaults, setFaults, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
@@ -7,12 +7,6 @@ import { PARTNER, PLATFORM } from './origins';
 // Accessibility of the account switcher (openAccountSwitcher) and the switch button (mountSwitchButton):
 // axe on the whole page in every modal state, screenshots of each state at phone and desktop sizes, a
 // keyboard-only switch journey, Escape, the inert background, and prefers-reduced-motion.
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 
 /**
  * For the states that wait on the platform: its answers are held (api: 'hold', released by resetFaults
@@ -26,22 +20,6 @@ const PATIENT = '?timeoutMs=120000';
  * user, so the platform masks its id for this page's user (only a session linked to them shows in full).
  */
 const MASKED_AB = 'AB••34';
-
-type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
-
-/** One line per rule, then every node with its (shadow-piercing) target, HTML and what to fix. */
-function describeViolations(violations: Violations): string {
-  return violations
-    .map((v) =>
-      [
-        `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-        ...v.nodes.map(
-          (n) => `  - ${JSON.stringify(n.target)}\n    ${n.html}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
-        ),
-      ].join('\n'),
-    )
-    .join('\n\n');
-}
 
 function dialogOf(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Broker account' });
@@ -83,7 +61,7 @@ async function auditState(page: Page, testInfo: TestInfo, state: string, phase: 
     const path = testInfo.outputPath(`${state}-${size.name}.png`);
     await page.screenshot({ path, animations: 'disabled' });
     await testInfo.attach(`${state}-${size.name}`, { path, contentType: 'image/png' });
-    const { violations, passes, incomplete } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const { violations, passes, incomplete } = await auditPage(page);
     // Soft, so both sizes are checked and pictured even when one fails.
     expect.soft(violations.map((v) => v.id), `axe violations in "${state}" at ${size.name} size:\n${describeViolations(violations)}`).toEqual([]);
     // axe really looked inside the switcher's shadow root (the dialog is among the nodes it checked).

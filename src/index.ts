@@ -1,5 +1,6 @@
 export { ScDK as default, ScDK as scDK } from './sdk/scdk';
-export type { LogoutCallbacks, LogoutOptions, ScdkEvents, SwitchResult, SwitchStep } from './sdk/scdk';
+export type { LogoutCallbacks, LogoutOptions, ScdkEvents, SwitchButtonOptions, SwitchOptions, SwitchResult, SwitchStep } from './sdk/scdk';
+export type { GetToken } from './sdk/token-source';
 export type { ScdkConfig, ScdkOptions, FallbackMode } from './sdk/options';
 export type { SwitcherResult } from './ui/switcher-state';
 export type { Locale, SwitcherTexts } from './ui/texts';

@@ -8,14 +8,17 @@ const HEADER_NAME_PATTERN = /^[A-Za-z0-9-]+$/;
 
 /**
  * The partner's default page policy: its own scripts and styles, the platform in frames and fetches.
+ * `formActionSelf` adds `form-action 'self'`, which blocks the redirect fallback's form to the platform (the
+ * demo page's setting for 5006 redirect_incomplete).
  * @param {string} platformOrigin
+ * @param {{ formActionSelf?: boolean }} [options]
  * @returns {Record<string, string>}
  */
-export function defaultHtmlHeaders(platformOrigin) {
+export function defaultHtmlHeaders(platformOrigin, { formActionSelf = false } = {}) {
   return {
     'content-security-policy':
       `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${platformOrigin}; ` +
-      `connect-src 'self' ${platformOrigin}; img-src 'self' data:`,
+      `connect-src 'self' ${platformOrigin}; img-src 'self' data:` + (formActionSelf ? "; form-action 'self'" : ''),
   };
 }
 

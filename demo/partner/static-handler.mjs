@@ -45,7 +45,8 @@ export function createStaticHandler({ publicDir, fixturesDir, platformOrigin }) 
       'content-type': HTML_TYPE,
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
-      ...(override ?? defaultHtmlHeaders(platformOrigin)),
+      // The demo page's "form-action 'self'" setting (?formAction=self) comes with the page, as a partner's CSP does.
+      ...(override ?? defaultHtmlHeaders(platformOrigin, { formActionSelf: !isFixture && url.searchParams.get('formAction') === 'self' })),
     });
     res.end(fillPlaceholders(body.toString('utf8'), platformOrigin));
   };

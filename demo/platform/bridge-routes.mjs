@@ -27,6 +27,7 @@ export function createBridgeRoutes({ gateways, faults, wait, platformBundlePath 
     const { bridge: fault, frameAncestors, sessionSameSite, pageDelayMs } = faults.current();
     if (pageDelayMs > 0) await wait(pageDelayMs);
     if (fault === 'hang') return; // keep the socket open and never answer; close() destroys it
+    if (fault === 'down') return void req.socket.destroy();
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     // Fault pages carry the same headers as the real page so only their content differs.
     const headers = bridgeHeaders({ partnerOrigins: gateway?.partnerOrigins ?? [], frameAncestors: frameAncestors === 'on' });
@@ -45,6 +46,7 @@ export function createBridgeRoutes({ gateways, faults, wait, platformBundlePath 
   }
 
   function status(req, res, url) {
+    if (faults.current().bridge === 'down') return void req.socket.destroy();
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     const origin = req.headers.origin;
     sendJson(res, 200, {

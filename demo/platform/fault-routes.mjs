@@ -1,6 +1,9 @@
-// GET/POST/DELETE /__test/faults: the test-only switch that makes the mock platform misbehave.
+// GET/POST/DELETE /__test/faults: the switch that makes the mock platform misbehave, for the e2e tests
+// and the partner demo's settings panel. The demo gateway's partner origins (exactly those) may call it
+// from the browser (CORS); nothing else changes for them. A real platform has no such switch.
 // GET /__test/held counts the API requests parked by `api: 'hold'`; POST /__test/release[?count=N] lets
 // them (or the N oldest) go on, answered with the faults in force at that moment.
+import { DEMO_GATEWAY } from '../shared/gateways.mjs';
 import { readBody, sendError, sendJson } from '../shared/http.mjs';
 
 const FAULTS_PATH = '/__test/faults';
@@ -17,29 +20,47 @@ function releaseCount(req) {
 
 /**
  * Builds the fault-switch route.
- * @param {{ faults: ReturnType<typeof import('./faults.mjs').createFaultState> }} context
+ * @param {{ faults: ReturnType<typeof import('./faults.mjs').createFaultState>,
+ *   gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined } }} context
  * @returns {Map<string, Record<string, Function>>}
  */
-export function createFaultRoutes({ faults }) {
+export function createFaultRoutes({ faults, gateways }) {
+  const demoOrigins = gateways.get(DEMO_GATEWAY)?.partnerOrigins ?? [];
+  /** CORS for the demo's partner page: its exact origin, or nothing. */
+  const cors = (req) => {
+    const origin = req.headers.origin;
+    return typeof origin === 'string' && demoOrigins.includes(origin)
+      ? { 'access-control-allow-origin': origin, vary: 'origin' }
+      : { vary: 'origin' };
+  };
+  function preflight(req, res) {
+    const allowed = cors(req);
+    res.writeHead(204, allowed['access-control-allow-origin']
+      ? { ...allowed, 'access-control-allow-methods': 'GET, POST, DELETE', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' }
+      : allowed);
+    res.end();
+  }
+
   async function merge(req, res) {
     const raw = await readBody(req, MAX_BODY_BYTES);
-    if (!raw.ok) return sendError(res, 413, { ...BAD_FAULTS, detail: 'Send a small JSON object.' }, { connection: 'close' });
+    if (!raw.ok) return sendError(res, 413, { ...BAD_FAULTS, detail: 'Send a small JSON object.' }, { connection: 'close', ...cors(req) });
     let patch;
     try {
       patch = JSON.parse(raw.text);
     } catch {
-      return sendError(res, 400, { ...BAD_FAULTS, detail: 'The body is not JSON. Example: {"bridge":"hang"}.' });
+      return sendError(res, 400, { ...BAD_FAULTS, detail: 'The body is not JSON. Example: {"bridge":"hang"}.' }, cors(req));
     }
     const result = faults.merge(patch);
-    if (!result.ok) return sendError(res, 400, { ...BAD_FAULTS, detail: result.detail });
-    return sendJson(res, 200, result.faults);
+    if (!result.ok) return sendError(res, 400, { ...BAD_FAULTS, detail: result.detail }, cors(req));
+    return sendJson(res, 200, result.faults, cors(req));
   }
 
   return new Map([
     [FAULTS_PATH, {
-      GET: (_req, res) => sendJson(res, 200, faults.current()),
+      GET: (req, res) => sendJson(res, 200, faults.current(), cors(req)),
       POST: merge,
-      DELETE: (_req, res) => sendJson(res, 200, faults.reset()),
+      DELETE: (req, res) => sendJson(res, 200, faults.reset(), cors(req)),
+      OPTIONS: preflight,
     }],
     [HELD_PATH, { GET: (_req, res) => sendJson(res, 200, { held: faults.held() }) }],
     [RELEASE_PATH, { POST: (req, res) => sendJson(res, 200, { released: faults.release(releaseCount(req)) }) }],

@@ -1,5 +1,6 @@
-// Test-only fault switch: lets e2e tests make the mock platform misbehave on purpose, and set per test
-// how the platform sets its login cookies (`sessionSameSite`), so no test needs a server restart.
+// The mock platform's fault switch: lets e2e tests (and the partner demo's settings panel) make the mock
+// platform misbehave on purpose, and set per test how the platform sets its login cookies
+// (`sessionSameSite`), so no test needs a server restart. A real platform has no such switch.
 import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
 
 const DEFAULT_FAULTS = Object.freeze({
@@ -9,7 +10,7 @@ const MAX_API_DELAY_IN_MS = 60_000;
 
 /** @type {Record<string, (value: unknown) => boolean>} */
 const VALIDATORS = Object.freeze({
-  bridge: (value) => ['ok', '404', '500', 'hang', 'silent'].includes(value),
+  bridge: (value) => ['ok', '404', '500', 'hang', 'silent', 'down'].includes(value),
   api: (value) => ['ok', '500', 'hang', 'hold'].includes(value),
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   pageDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
@@ -18,7 +19,7 @@ const VALIDATORS = Object.freeze({
 });
 
 const EXPECTED = Object.freeze({
-  bridge: "'ok' | '404' | '500' | 'hang' | 'silent'",
+  bridge: "'ok' | '404' | '500' | 'hang' | 'silent' | 'down'",
   api: "'ok' | '500' | 'hang' | 'hold'",
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   pageDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
@@ -27,9 +28,11 @@ const EXPECTED = Object.freeze({
 });
 
 /**
- * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
+ * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent'|'down', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
  *   pageDelayMs: number, frameAncestors: 'on'|'off', sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
- * `pageDelayMs` delays the bridge page and the platform window's page before they are sent.
+ * `pageDelayMs` delays the bridge page and the platform window's page before they are sent. `bridge: 'down'`
+ * cuts every connection to the bridge page and the status endpoint without an answer, as a platform that
+ * is down looks to the SDK (the other bridge faults answer, or keep the connection open).
  */
 
 /**

@@ -4,6 +4,7 @@ import { resolvePlatformOrigin } from './platforms';
 import { refuseUnknownKeys } from './unknown-keys';
 import type { Locale, SwitcherTexts } from '../ui/texts';
 import { createDebugLog, type DebugLog } from '../shared/debug-log';
+import type { GetToken } from './token-source';
 
 export type FallbackMode = 'popup' | 'redirect' | 'none';
 
@@ -30,17 +31,33 @@ export interface ScdkConfig {
   nonce?: string;
   /** Script tag only: the absolute URL of `scdk-ui.js` (default: beside `scdk.umd.js`), for self-hosting and CDNs. */
   uiUrl?: string;
+  /**
+   * Returns a fresh token (your backend signs it). Called when a call needs a token and the current one
+   * is missing or expires within 30 s; never before a platform window opens, so a click keeps its window.
+   * Without it, an expired token fails every call with 4003 until `setToken()`.
+   */
+  getToken?: GetToken;
   /** Kept for compatibility with the platform's other SDKs; has no effect here. */
   amo?: boolean;
 }
 
-export interface ScdkOptions {
+interface OptionsWithToken {
   /** The gateway name the platform registered for the partner, e.g. `'demo'`. */
   gateway: string;
   /** A JWT the partner's backend signed with the gateway secret. */
   smallcaseAuthToken: string;
   config?: ScdkConfig;
 }
+
+interface OptionsWithGetToken {
+  gateway: string;
+  /** May be left out when `config.getToken` is given: the first call fetches one. */
+  smallcaseAuthToken?: string;
+  config: ScdkConfig & { getToken: GetToken };
+}
+
+/** What `new scDK(...)` takes: a token, or `config.getToken` to fetch one (or both). */
+export type ScdkOptions = OptionsWithToken | OptionsWithGetToken;
 
 export interface NormalizedOptions {
   gateway: string;
@@ -49,13 +66,14 @@ export interface NormalizedOptions {
   debug: boolean;
   fallback: FallbackMode;
   preload: boolean;
+  getToken: GetToken | undefined;
   /** `config.debug` logging, scoped to the gateway (a no-op when debug is off). */
   log: DebugLog;
 }
 
 /** Every `config` key, checked against ScdkConfig by the compiler so a new option cannot be left out. */
 const CONFIG_KEYS = Object.keys({
-  platformUrl: 0, timeoutMs: 0, debug: 0, fallback: 0, preload: 0, locale: 0, texts: 0, nonce: 0, uiUrl: 0, amo: 0,
+  platformUrl: 0, timeoutMs: 0, debug: 0, fallback: 0, preload: 0, locale: 0, texts: 0, nonce: 0, uiUrl: 0, getToken: 0, amo: 0,
 } satisfies Record<keyof ScdkConfig, 0>);
 const OPTION_KEYS = ['gateway', 'smallcaseAuthToken', 'config'];
 /** What an unknown key may have meant: a config key passed at the top level is suggested as `config.<key>`. */
@@ -89,6 +107,8 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   if (!FALLBACK_MODES.includes(fallback as FallbackMode)) throw badOption('config.fallback', FALLBACK_MODES.join(', '), fallback);
   if (typeof debug !== 'boolean') throw badOption('config.debug', 'true or false', debug);
   if (typeof preload !== 'boolean') throw badOption('config.preload', 'true or false', preload);
+  const { getToken } = config;
+  if (getToken !== undefined && typeof getToken !== 'function') throw badOption('config.getToken', 'a function that returns a token or a promise of one', getToken);
   return {
     gateway,
     platformOrigin: resolvePlatformOrigin(gateway, config.platformUrl),
@@ -96,6 +116,7 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
     debug,
     fallback: fallback as FallbackMode,
     preload,
+    getToken: getToken as GetToken | undefined,
     log: createDebugLog(debug, gateway),
   };
 }

@@ -11,13 +11,14 @@ import { currentPageUrl, logoutByRedirect, takeRedirectResult } from './redirect
 import { logoutInWindow, type WindowFlowArgs } from './window-flow';
 import { badAnswer, expectLogoutResult } from './expect-answer';
 import { recallStorage, rememberStorage } from './storage-memory';
-import { assertConnected, decodeToken, type TokenClaims } from './token';
+import { TokenSource } from './token-source';
 import type { OpenSwitcher } from '../ui/index';
 import type { SwitcherResult } from '../ui/switcher-state';
 import { normalizeUiOptions, type UiSettings } from '../ui/ui-options';
 import type { UiModule } from '../shared/ui-module';
 import { loadUi } from './load-ui';
 import { whenIdle } from './when-idle';
+import { SharedCall } from './shared-call';
 
 declare const __SCDK_VERSION__: string;
 
@@ -39,6 +40,20 @@ export interface SwitchResult {
 
 /** Progress of a switch, for UIs that show each step. */
 export type SwitchStep = 'logging-out' | 'choosing-account';
+
+/** `switchAccount(options)`. */
+export interface SwitchOptions {
+  /** Called at each step of the switch. */
+  onStep?: (step: SwitchStep) => void;
+}
+
+/** `mountSwitchButton(target, options)`: how the partner learns what the switcher the button opened ended with. */
+export interface SwitchButtonOptions {
+  /** The switcher the button opened was closed after a switch or a logout. */
+  onResult?: (result: SwitcherResult) => void;
+  /** It ended otherwise: dismissed (1010), the platform window closed (1011), or it could not open (4003, 5007...). */
+  onError?: (error: ScdkError) => void;
+}
 
 /** The events `on()` and `off()` take, each with its payload. Only these names compile. */
 export interface ScdkEvents {
@@ -62,20 +77,26 @@ export class ScDK {
   static readonly takeRedirectResult = takeRedirectResult;
 
   private readonly _options: NormalizedOptions;
-  private readonly _token: string;
-  private readonly _claims: TokenClaims;
+  private readonly _tokens: TokenSource;
+  /** Repaints of mounted switch buttons, run when the token changes. */
+  private readonly _tokenWatchers = new Set<() => void>();
+  /**
+   * What this instance itself last saw of the session in a platform window (a logout, a switch), for a
+   * switcher whose bridge answers `unknown`: right after a logout it must not offer Log out again.
+   */
+  private _seen?: SessionInfo;
   private readonly _events = new Emitter<ScdkEvents>(EVENT_NAMES);
   private readonly _windows = new Set<PlatformWindow>();
   private readonly _ui: UiSettings;
   /** Calls waiting for the UI chunk: destroy() rejects them. */
   private readonly _uiWaiters = new Set<(error: ScdkError) => void>();
-  private _switcherResult?: Promise<SwitcherResult>;
+  private readonly _switcherCall = new SharedCall<SwitcherResult>();
   /** The removals of mounted switch buttons, run by destroy(). */
   private readonly _unmounts = new Set<() => void>();
   private _switcher?: OpenSwitcher;
   private _frameClient?: FrameClient;
-  private _logoutInFlight?: Promise<LogoutResult>;
-  private _switchInFlight?: Promise<SwitchResult>;
+  private readonly _logoutCall = new SharedCall<LogoutResult>();
+  private readonly _switchCall = new SharedCall<SwitchResult>();
   private _cancelRedirect?: (error: ScdkError) => void;
   /** The broker name from the last session answer, so the post-logout `session` event can carry it. */
   private _broker = '';
@@ -84,8 +105,7 @@ export class ScDK {
   constructor(options: ScdkOptions) {
     this._options = normalizeOptions(options);
     this._ui = normalizeUiOptions(options.config ?? {});
-    this._claims = decodeToken(options.smallcaseAuthToken);
-    this._token = options.smallcaseAuthToken;
+    this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken, () => this._tokenWatchers.forEach((repaint) => repaint()));
     if (this._options.preload) {
       this._bridge().connect(this._options.timeoutMs).catch(() => {});
       this._prefetchUi();
@@ -102,36 +122,31 @@ export class ScDK {
   brokerLogout(options?: LogoutOptions): Promise<LogoutResult> {
     const optionsError = checkLogoutOptions(options);
     if (optionsError) return Promise.reject(optionsError);
-    if (!this._logoutInFlight) {
-      // Cleared inside the chain: a handler attached to the promise handed out would mark its rejection
-      // handled, and a partner who forgot .catch would never see the error.
-      this._logoutInFlight = this._guard(() => this._logout(options?.returnTo))
-        .then(({ hadSession }) => {
-          const result: LogoutResult = { success: true, hadSession };
-          this._events.emit('logout', result);
-          this._events.emit('session', { state: 'disconnected', broker: this._broker });
-          return result;
-        })
-        .finally(() => {
-          this._logoutInFlight = undefined;
-        });
-    }
-    const promise = this._logoutInFlight;
-    // With onFailure given, the failure is handled there: the returned promise then raises no unhandled rejection.
-    // then(onSuccess, undefined) is then(onSuccess): without onFailure, a failure stays unhandled, as on the promise.
-    if (options?.onSuccess || options?.onFailure) promise.then(options.onSuccess, options.onFailure);
-    return promise;
+    const start = () => this._logoutFlight(options?.returnTo);
+    if (!options?.onSuccess && !options?.onFailure) return this._logoutCall.outer(start);
+    // With callbacks, this caller gets a promise of its own: onFailure handles its rejection (none is
+    // reported as unhandled), and the other callers' promise is left alone. Without onFailure, a failure
+    // stays unhandled, as on any promise: then(onSuccess, undefined) is then(onSuccess).
+    const mine = this._logoutCall.inner(start).then((result) => result);
+    mine.then(options.onSuccess, options.onFailure);
+    return mine;
   }
 
   /** What the platform says about the session: connected (account masked unless it is this user's), disconnected, or unknown. */
   getSession(): Promise<SessionInfo> {
-    return this._guard(async () => {
-      const result = await this._bridge().request('session', this._token, this._options.timeoutMs);
-      if (!isSessionInfo(result)) throw badAnswer(2000);
-      this._broker = result.broker;
-      this._events.emit('session', result);
-      return result;
-    });
+    return this._session(true);
+  }
+
+  /**
+   * Replaces the token, e.g. with a fresh one from your backend before the old one expires, or a
+   * connected user's after a guest's. Throws 4002 for one that is not a JWT (the old one stays). Mounted
+   * switch buttons stay and show the new token's account. See also `config.getToken`.
+   */
+  setToken(token: string): void {
+    this._alive();
+    this._tokens.set(token);
+    this._seen = undefined;
+    this._options.log('token replaced');
   }
 
   /**
@@ -140,13 +155,15 @@ export class ScDK {
    * account. Call it from a click: the window opens at once. Concurrent calls share one flow. Resolves with the new account;
    * rejects 1011 if the user closes the window, 5004 if it cannot open.
    */
-  switchAccount(onStep?: (step: SwitchStep) => void): Promise<SwitchResult> {
-    if (!this._switchInFlight) {
-      this._switchInFlight = this._guard(() => this._switch(onStep ?? (() => {}))).finally(() => {
-        this._switchInFlight = undefined;
-      });
+  switchAccount(options?: SwitchOptions): Promise<SwitchResult>;
+  /** @deprecated Pass `{ onStep }`: every call takes one options object. This form keeps working. */
+  switchAccount(onStep: (step: SwitchStep) => void): Promise<SwitchResult>;
+  switchAccount(options?: SwitchOptions | ((step: SwitchStep) => void)): Promise<SwitchResult> {
+    const onStep = typeof options === 'function' ? options : options?.onStep;
+    if ((options !== undefined && typeof options !== 'function' && !isObject(options)) || (onStep !== undefined && typeof onStep !== 'function')) {
+      return Promise.reject(new ScdkError(4000, 'switchAccount({ onStep }): onStep is a function, called with each step.'));
     }
-    return this._switchInFlight;
+    return this._switchCall.outer(() => this._guard(() => this._switch(onStep ?? (() => {}))));
   }
 
   /**
@@ -156,51 +173,64 @@ export class ScDK {
    * user closes the platform window mid-flow. While it is open, calls return the same promise.
    */
   openAccountSwitcher(): Promise<SwitcherResult> {
-    try {
-      this._check();
-      if (!this._switcherResult) {
-        const result = this._openSwitcher();
-        const forget = () => {
-          if (this._switcherResult === result) this._switcherResult = undefined;
-        };
-        result.then(forget, forget);
-        this._switcherResult = result;
-      }
-      return this._switcherResult;
-    } catch (error) {
-      // Not through _guard: the steps inside emit their own `error` events, and this must not repeat them.
-      return Promise.reject(error);
-    }
+    return this._switcherVia('outer');
   }
 
   /**
    * Puts an account-switch button into `target` (an element or a selector): it shows the connected
-   * account when known and opens the switcher. Returns a function that removes it; destroy() does too.
-   * The button appears once the UI has loaded (the browser's next idle moment); a UI that cannot load
-   * emits an `error` event (5007).
+   * account when known and opens the switcher, whose outcome goes to `options.onResult` / `onError`.
+   * Returns a function that removes it; destroy() does too. The button appears once the UI has loaded
+   * (the browser's next idle moment); a UI that cannot load emits an `error` event (5007). It is hidden
+   * while the token cannot be used (a guest's, or expired with no `config.getToken`), and shown again
+   * when `setToken()` gives one that can. Its own session checks emit no `error` events.
    */
-  mountSwitchButton(target: Element | string): () => void {
-    this._check();
+  mountSwitchButton(target: Element | string, options?: SwitchButtonOptions): () => void {
+    this._alive();
     const element = typeof target === 'string' ? document.querySelector(target) : target;
     if (!(element instanceof Element)) {
       throw new ScdkError(4000, `mountSwitchButton() needs an element, or a selector that matches one; got ${JSON.stringify(String(target))}.`);
     }
-    const ignore = () => {};
+    const { onResult, onError } = (isObject(options) ? options : {}) as SwitchButtonOptions;
+    if ((options !== undefined && !isObject(options)) || ![onResult, onError].every((f) => f === undefined || typeof f === 'function')) {
+      throw new ScdkError(4000, 'mountSwitchButton(target, { onResult, onError }): both are functions.');
+    }
     let unmount: (() => void) | undefined;
     let removed = false;
     const cancelIdle = whenIdle(() =>
       this._loadUi().then(
         (ui) => {
           if (removed) return;
-          unmount = ui.mountSwitchButton(
+          let session: SessionInfo | undefined;
+          const usable = () => this._tokens.usable(Date.now());
+          const button = ui.mountSwitchButton(
             element,
-            {
-              onSession: (listener) => this.on('session', listener),
-              refresh: () => this.getSession().catch(ignore),
-              open: () => this.openAccountSwitcher().catch(ignore),
-            },
+            () =>
+              this._switcherVia('inner').then(onResult, (error: ScdkError) => {
+                paint(); // an expired token hides it
+                onError?.(error);
+              }),
             this._ui,
           );
+          const paint = () => button.paint(usable(), session);
+          // A check of the button's own: its failure shows no account, and is no partner's `error` event.
+          const refresh = () => usable() && this._session(false).catch(() => {});
+          const stopSessions = this.on('session', (next) => {
+            session = next;
+            paint();
+          });
+          const onToken = () => {
+            session = undefined; // perhaps another user's token
+            paint();
+            refresh();
+          };
+          this._tokenWatchers.add(onToken);
+          paint();
+          refresh();
+          unmount = () => {
+            stopSessions();
+            this._tokenWatchers.delete(onToken);
+            button.remove();
+          };
         },
         (error: ScdkError) => removed || this._events.emit('error', error),
       ),
@@ -239,15 +269,38 @@ export class ScDK {
     this._events.clear();
   }
 
+  /** The switcher's flight: the partner's promise (`outer`), or the SDK's own handle on it for the button (`inner`). */
+  private _switcherVia(side: 'inner' | 'outer'): Promise<SwitcherResult> {
+    try {
+      this._check();
+      return this._switcherCall[side](() => this._openSwitcher());
+    } catch (error) {
+      // Not through _guard: the steps inside emit their own `error` events, and this must not repeat them.
+      return Promise.reject(error);
+    }
+  }
+
+  /** One logout, with its events: what brokerLogout() callers share. */
+  private _logoutFlight(returnTo: string | undefined): Promise<LogoutResult> {
+    return this._guard(() => this._logout(returnTo)).then(({ hadSession }) => {
+      const result: LogoutResult = { success: true, hadSession };
+      this._seen = { state: 'disconnected', broker: this._broker };
+      this._events.emit('logout', result);
+      this._events.emit('session', this._seen);
+      return result;
+    });
+  }
+
   /** Loads the switcher, opens it, and settles when the user closes it. */
   private async _openSwitcher(): Promise<SwitcherResult> {
     const ui = await this._loadUi();
     this._check(); // destroyed, or the token expired, while the UI loaded
     const switcher = ui.openSwitcher(
       {
-        getSession: () => this.getSession(),
-        switchAccount: (onStep) => this.switchAccount(onStep),
-        brokerLogout: () => this.brokerLogout(),
+        // Where the bridge cannot see the session, what this instance saw happen in a window is better than nothing.
+        getSession: () => this.getSession().then((session) => (session.state === 'unknown' && this._seen) || session),
+        switchAccount: (onStep) => this._switchCall.inner(() => this._guard(() => this._switch(onStep))),
+        brokerLogout: () => this._logoutCall.inner(() => this._logoutFlight(undefined)),
         onLogout: (listener) => this.on('logout', listener),
         closeWindows: (error) => this._closeWindows(error),
         canSwitch: this._options.fallback !== 'none',
@@ -288,28 +341,46 @@ export class ScDK {
     }));
   }
 
+  /** The session from the bridge; `emitErrors` false for the button's own checks. */
+  private _session(emitErrors: boolean): Promise<SessionInfo> {
+    return this._guard(async () => {
+      const left = startDeadline(this._options.timeoutMs);
+      const result = await this._bridge().request('session', await this._tokens.fresh(left()), left());
+      if (!isSessionInfo(result)) throw badAnswer(2000);
+      this._broker = result.broker;
+      if (result.state !== 'unknown') this._seen = undefined; // the bridge sees for itself
+      this._events.emit('session', result);
+      return result;
+    }, emitErrors);
+  }
+
   /**
-   * Runs a call after the checks every call needs (not destroyed, connected and unexpired token), and
-   * emits `error` on failure. Runs `fn` synchronously up to its first await, so a warm bridge lets a
-   * platform window open inside the partner's click handler.
+   * Runs a call after the checks every call needs (not destroyed, a token it can use), and emits `error`
+   * on failure. Runs `fn` synchronously up to its first await, so a warm bridge lets a platform window
+   * open inside the partner's click handler.
    */
-  private async _guard<T>(fn: () => Promise<T>): Promise<T> {
+  private async _guard<T>(fn: () => Promise<T>, emitErrors = true): Promise<T> {
     try {
       this._check();
       return await fn();
     } catch (caught) {
       const error = caught instanceof ScdkError ? caught : new ScdkError(2000, String(caught));
       this._options.log('call failed', `${error.code} ${error.message}`);
-      this._events.emit('error', error);
+      if (emitErrors) this._events.emit('error', error);
       throw error;
     }
   }
 
-  /** The checks every call needs: not destroyed, in a browser page, a connected and unexpired token. Throws `ScdkError`. */
-  private _check(): void {
+  /** Throws 5005 once destroyed, 5002 outside a browser page. */
+  private _alive(): void {
     if (this._destroyed) throw new ScdkError(5005, 'This instance was destroyed: create a new scDK.');
     if (typeof document === 'undefined') throw new ScdkError(5002, 'No document (SSR?): call this in a browser page.');
-    assertConnected(this._claims, Date.now());
+  }
+
+  /** The checks every call needs: alive, and a token it can use (TokenSource.check). Throws `ScdkError`. */
+  private _check(): void {
+    this._alive();
+    this._tokens.check(Date.now());
   }
 
   /** Closes every platform window this instance has open; their flows reject with `error`. */
@@ -345,14 +416,14 @@ export class ScDK {
       }
     }
     const storage = bridge.storage ?? (await bridge.connect(left()));
-    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', this._token, left()));
+    if (storage === 'available') return expectLogoutResult(await bridge.request('logout', await this._tokens.fresh(left()), left()));
     this._options.log('storage blocked', `fallback ${fallback}`);
     if (fallback === 'none') {
       throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
     }
     return fallback === 'redirect'
       ? logoutByRedirect(
-          { platformOrigin, gateway: this._options.gateway, token: this._token, returnTo: returnTo ?? currentPageUrl() },
+          { platformOrigin, gateway: this._options.gateway, token: await this._tokens.fresh(left()), returnTo: returnTo ?? currentPageUrl() },
           left,
           (cancel) => (this._cancelRedirect = cancel),
         )
@@ -375,14 +446,17 @@ export class ScDK {
     let hadSession: boolean | undefined;
     return this._inWindow(startDeadline(timeoutMs), async (platformWindow, ended) => {
       hadSession = ended;
+      this._seen = { state: 'disconnected', broker: this._broker };
       this._events.emit('logout', { success: true, hadSession });
       platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       onStep('choosing-account');
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
-      const session = await channel.request('session', this._token, timeoutMs);
+      const left = startDeadline(timeoutMs);
+      const session = await channel.request('session', await this._tokens.fresh(left()), left());
       if (!isSessionInfo(session) || session.state !== 'connected') throw switchIncomplete('No account was connected in the platform window.');
       this._broker = session.broker;
+      this._seen = session;
       this._events.emit('session', session);
       this._events.emit('switch', { accountId: session.accountId });
       return { accountId: session.accountId, session };
@@ -395,7 +469,7 @@ export class ScDK {
 
   /** The window flow (./window-flow.ts) with this instance's options, token and open windows. */
   private _inWindow<T>(...args: WindowFlowArgs<T>): Promise<T> {
-    return logoutInWindow({ options: this._options, token: this._token, windows: this._windows }, ...args);
+    return logoutInWindow({ options: this._options, token: (timeoutMs) => this._tokens.fresh(timeoutMs), windows: this._windows }, ...args);
   }
 }
 
@@ -410,6 +484,8 @@ function hasUserActivation(): boolean {
 /** 1012: the switch's logout happened, but no other account was connected. */
 const switchIncomplete = (why: string): ScdkError =>
   new ScdkError(1012, `${why} The previous account is logged out; call switchAccount() again to connect one.`);
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 function checkLogoutOptions(options: unknown): ScdkError | null {
   const { onSuccess, onFailure, returnTo } = (options ?? 0) as Record<string, unknown>;

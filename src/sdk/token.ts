@@ -25,12 +25,16 @@ function decodeSegment(segment: string): unknown {
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 
-function invalid(why: string, fix = 'pass the JWT your backend signed with the gateway secret'): ScdkError {
-  return new ScdkError(4002, `smallcaseAuthToken ${why}: ${fix}.`);
-}
+/** Where a token came from, as its errors name it. */
+export type TokenOrigin = 'smallcaseAuthToken' | 'setToken(token)' | 'config.getToken()';
 
-/** Decodes (does not verify: only the platform holds the secret) the partner's JWT, or throws 4002. */
-export function decodeToken(token: unknown): TokenClaims {
+/**
+ * Decodes (does not verify: only the platform holds the secret) the partner's JWT, or throws 4002 naming
+ * `origin`, the option or call it came from.
+ */
+export function decodeToken(token: unknown, origin: TokenOrigin = 'smallcaseAuthToken'): TokenClaims {
+  const invalid = (why: string, fix = 'pass the JWT your backend signed with the gateway secret'): ScdkError =>
+    new ScdkError(4002, `${origin === 'config.getToken()' ? 'The token of config.getToken()' : origin} ${why}: ${fix}.`);
   if (!token) throw invalid('is missing');
   const notJwt = () => invalid('is not a decodable JWT');
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) throw notJwt();
@@ -59,12 +63,15 @@ export function decodeToken(token: unknown): TokenClaims {
   };
 }
 
+/** Whether the platform would refuse `claims` as expired at `nowMs` (after the clock leeway). */
+export const isExpired = (claims: TokenClaims, nowMs: number): boolean => claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000;
+
 /** Throws 4004 for a guest and 4003 for an expired token; both checked before any network or iframe work. */
 export function assertConnected(claims: TokenClaims, nowMs: number): void {
   if (claims.guest || !claims.smallcaseAuthId) {
     throw new ScdkError(4004, "smallcaseAuthToken is a guest's: sign one with the user's smallcaseAuthId.");
   }
-  if (claims.exp + CLOCK_LEEWAY_IN_SECONDS < nowMs / 1000) {
+  if (isExpired(claims, nowMs)) {
     // toJSON is null where toISOString would throw a RangeError: an exp beyond the dates JavaScript holds.
     throw new ScdkError(4003, `smallcaseAuthToken expired at ${new Date(claims.exp * 1000).toJSON() ?? claims.exp}. Fetch a fresh token.`);
   }

@@ -8,7 +8,11 @@ import { expectLogoutResult } from './expect-answer';
 /** What the window flow needs from its instance. */
 export interface WindowFlowContext {
   options: PlatformWindowOptions;
-  token: string;
+  /**
+   * The token for the window's logout, within the time given. Asked for once the window is open, never
+   * before: fetching a fresh one (config.getToken) must not delay window.open past the user's click.
+   */
+  token: (timeoutMs: number) => Promise<string>;
   /** The instance's open platform windows, so destroy() and the switcher can close them. */
   windows: Set<PlatformWindow>;
 }
@@ -37,12 +41,14 @@ export async function logoutInWindow<T>(
   // Started once the window is open, so nothing comes between the click and window.open.
   const refused = beside?.();
   refused?.catch(() => {}); // only the race below listens, and only while the window connects
+  const tokenForLogout = token(left());
+  tokenForLogout.catch(() => {}); // awaited below, once the window's page is connected
   try {
     onStep('logging-out');
     // A refusal only counts before the window's page connected: after that, its logout may be under way.
     const connection = platformWindow.connection(left());
     const channel = await (refused ? Promise.race([connection, refused]) : connection);
-    const { hadSession } = expectLogoutResult(await channel.request('logout', token, left()));
+    const { hadSession } = expectLogoutResult(await channel.request('logout', await tokenForLogout, left()));
     return await then(platformWindow, hadSession);
   } finally {
     windows.delete(platformWindow);

@@ -2,13 +2,13 @@
 // its loader (src/sdk/load-ui.ts): a dynamic import() for bundlers, dist/scdk-ui.js for the script tag.
 import { openSwitcher as openWithTexts, type OpenSwitcher, type SwitcherApi } from './account-switcher';
 import { resolveUi } from './resolve-ui';
-import { mountSwitchButton as mountWithTexts, type SwitchButtonApi } from './switch-button';
+import { mountSwitchButton as mountWithTexts, type SwitchButton } from './switch-button';
 import type { UiSettings } from './ui-options';
 
 export type { OpenSwitcher, SwitcherApi } from './account-switcher';
-export type { SwitchButtonApi } from './switch-button';
+export type { SwitchButton } from './switch-button';
 
 export const openSwitcher = (api: SwitcherApi, settings: UiSettings): OpenSwitcher => openWithTexts(api, resolveUi(settings));
 
-export const mountSwitchButton = (target: Element, api: SwitchButtonApi, settings: UiSettings): (() => void) =>
-  mountWithTexts(target, api, resolveUi(settings));
+export const mountSwitchButton = (target: Element, open: () => void, settings: UiSettings): SwitchButton =>
+  mountWithTexts(target, open, resolveUi(settings));

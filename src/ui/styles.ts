@@ -29,4 +29,4 @@ export const SWITCHER_CSS =
   '@keyframes r{to{transform:rotate(1turn)}}@keyframes f{from{opacity:0}}@keyframes u{from{opacity:0;transform:translateY(12px)}}' +
   '@media (max-width:480px){:host{place-items:end stretch}.d{width:100%;border-radius:var(--r) var(--r) 0 0;padding-bottom:32px}.k{flex-direction:column}}';
 
-export const BUTTON_CSS = BASE + ':host{display:inline-block}.a{margin-right:8px;opacity:.85;font-weight:400}';
+export const BUTTON_CSS = BASE + ':host{display:inline-block}:host([hidden]){display:none}.a{margin-right:8px;opacity:.85;font-weight:400}';

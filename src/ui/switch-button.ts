@@ -6,39 +6,38 @@ import type { SwitcherUi } from './account-switcher';
 
 export const BUTTON_TAG = 'scdk-switch-button';
 
-/** What the button needs from its `scDK` instance. */
-export interface SwitchButtonApi {
-  /** Calls `listener` with every session answer; returns the unsubscribe. */
-  onSession(listener: (session: SessionInfo) => void): () => void;
-  /** Asks for the session once, so the button can show the account. */
-  refresh(): unknown;
-  open(): unknown;
+/** A mounted button: the SDK repaints it, and removes it. */
+export interface SwitchButton {
+  /** Shows the button (with the account, once a session is known), or hides it while calls cannot run. */
+  paint(shown: boolean, session?: SessionInfo): void;
+  remove(): void;
 }
 
 /**
- * Puts an account-switch button into `target`: it shows the connected account when known and opens
- * the switcher. Returns the removal. No custom element is registered, so two copies of the script
- * cannot collide over a name.
+ * Puts an account-switch button into `target`, hidden until the first paint: it shows the connected
+ * account when known and calls `open` when clicked. No custom element is registered, so two copies of
+ * the script cannot collide over a name.
  */
-export function mountSwitchButton(target: Element, api: SwitchButtonApi, { texts, lang, nonce }: SwitcherUi): () => void {
+export function mountSwitchButton(target: Element, open: () => void, { texts, lang, nonce }: SwitcherUi): SwitchButton {
   const { host, mount } = createShadowHost(BUTTON_TAG, BUTTON_CSS, nonce);
-  const paint = (session?: SessionInfo) =>
-    render(
-      h(
-        'button',
-        { type: 'button', part: 'button', class: 'p', lang, onClick: () => api.open() },
-        session?.state === 'connected' && [h('span', { class: 'a' }, session.accountId), ' '],
-        texts.switch,
-      ),
-      mount,
-    );
-  paint();
+  host.hidden = true;
   target.append(host);
-  const unsubscribe = api.onSession(paint);
-  api.refresh();
-  return () => {
-    unsubscribe();
-    render(null, mount);
-    host.remove();
+  return {
+    paint(shown, session) {
+      host.hidden = !shown;
+      render(
+        h(
+          'button',
+          { type: 'button', part: 'button', class: 'p', lang, onClick: open },
+          session?.state === 'connected' && [h('span', { class: 'a' }, session.accountId), ' '],
+          texts.switch,
+        ),
+        mount,
+      );
+    },
+    remove() {
+      render(null, mount);
+      host.remove();
+    },
   };
 }

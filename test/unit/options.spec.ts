@@ -68,8 +68,10 @@ test('every documented config key is accepted, amo included', () => {
   const config = {
     platformUrl: 'https://broker.example', timeoutMs: 3000, debug: false, fallback: 'none', preload: false,
     locale: 'hi', texts: { switch: 'x' }, nonce: 'n', uiUrl: 'https://cdn.example/scdk-ui.js', amo: true,
+    getToken: () => 'x',
   };
   expect(codeOf({ gateway: 'demo', smallcaseAuthToken: 'x', config })).toBeUndefined();
+  expect(codeOf({ gateway: 'demo', config: { getToken: 'a token' } })).toBe(4000);
 });
 
 test('an unknown config or constructor key is 4000, naming the nearest valid key or listing them', () => {
@@ -80,7 +82,7 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
     [{ gateway: 'demo', config: { text: {} } }, 'config.text is not an option; did you mean config.texts?'],
     [
       { gateway: 'demo', config: { theme: 'dark' } },
-      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, amo.',
+      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo.',
     ],
     // Undefined still names a key the partner meant to set.
     [{ gateway: 'demo', config: { timeOut: undefined } }, 'config.timeOut is not an option; did you mean config.timeoutMs?'],

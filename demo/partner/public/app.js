@@ -8,13 +8,32 @@
   const TOKEN_ENDPOINT = '/api/token';
   const SMALLCASE_AUTH_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
   const MAX_LOG_ENTRIES = 50;
+  /** The mock platform's fault switch (demo/platform/fault-routes.mjs); it trusts this page's origin. */
+  const FAULTS_PATH = '/__test/faults';
+  /** Gateways for the "mistake" settings: one the platform does not know, one registered for another partner. */
+  const UNKNOWN_GATEWAY = 'no-such-gateway';
+  const OTHER_PARTNER_GATEWAY = 'partner-b';
+
+  /** The settings panel's SDK settings, kept in the address bar so they survive a redirect logout and a reload. */
+  const DEFAULT_SETTINGS = Object.freeze({ fallback: 'popup', locale: 'en', timeoutMs: 5000, mistake: 'none', formAction: 'any' });
+  const SETTING_VALUES = Object.freeze({
+    fallback: ['popup', 'redirect', 'none'],
+    formAction: ['any', 'self'],
+    locale: ['en', 'hi'],
+    mistake: ['none', 'unknown-gateway', 'other-partner', 'bad-signature', 'not-a-jwt', 'config-typo', 'bad-ui-url'],
+  });
+  const MIN_TIMEOUT_MS = 100;
+  const MAX_TIMEOUT_MS = 120000;
+  const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', frameAncestors: 'on' });
+  const UI_UNAVAILABLE = 5007;
 
   const platformUrl = (window.DEMO_CONFIG && window.DEMO_CONFIG.platformUrl) || DEFAULT_PLATFORM_URL;
 
   const authIdInput = document.getElementById('auth-id');
   const logList = document.getElementById('log');
   const statusLine = document.getElementById('status');
-  const actionButtons = Array.prototype.slice.call(document.querySelectorAll('.actions button'));
+  const actionButtons = Array.prototype.slice.call(document.querySelectorAll('#step-sdk ~ .actions button'));
+  const settingsForm = document.getElementById('settings-form');
 
   /**
    * The live SDK instances, each with the token key it was made with, replaced when that changes:
@@ -24,6 +43,11 @@
   const instances = { connected: null, probe: null }; // slot -> { key: string, scGateway: scDK }
   /** Tokens already fetched, by kind and user, so repeated clicks reuse the same instance. */
   const tokens = new Map();
+  /** The SDK settings in force; each "Apply settings" bumps `generation`, so every instance is made anew. */
+  let settings = readSettingsFromUrl();
+  let generation = 0;
+  /** How many button calls are running (their errors are theirs to report). */
+  let runs = 0;
 
   function showPlatformLinks() {
     document.getElementById('platform-login').href = platformUrl + '/login?gateway=' + GATEWAY;
@@ -39,6 +63,128 @@
     const query = new URLSearchParams({ gateway: GATEWAY, smallcaseAuthId: id });
     document.getElementById('platform-login-linked').href = platformUrl + '/login?' + query;
     document.getElementById('linked-user').textContent = id;
+  }
+
+  // ---- settings ----
+
+  /** The settings in the address bar (?fallback=…&locale=…&timeoutMs=…&mistake=…); anything unknown is the default. */
+  function readSettingsFromUrl() {
+    const query = new URLSearchParams(location.search);
+    const read = {};
+    Object.keys(SETTING_VALUES).forEach(function (name) {
+      const value = query.get(name);
+      read[name] = SETTING_VALUES[name].indexOf(value) >= 0 ? value : DEFAULT_SETTINGS[name];
+    });
+    const timeoutMs = Number(query.get('timeoutMs'));
+    read.timeoutMs = Number.isInteger(timeoutMs) && timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS
+      ? timeoutMs
+      : DEFAULT_SETTINGS.timeoutMs;
+    return read;
+  }
+
+  /** Puts the settings that differ from the defaults into the address bar (no reload). */
+  function writeSettingsToUrl(next) {
+    const query = new URLSearchParams();
+    Object.keys(DEFAULT_SETTINGS).forEach(function (name) {
+      if (next[name] !== DEFAULT_SETTINGS[name]) query.set(name, String(next[name]));
+    });
+    const search = query.toString();
+    history.replaceState(history.state, '', location.pathname + (search ? '?' + search : ''));
+  }
+
+  function fillSettingsForm(values, faults) {
+    settingsForm.elements.fallback.value = values.fallback;
+    settingsForm.elements.locale.value = values.locale;
+    settingsForm.elements.timeoutMs.value = String(values.timeoutMs);
+    settingsForm.elements.mistake.value = values.mistake;
+    settingsForm.elements.formAction.value = values.formAction;
+    if (faults) fillFaultsForm(faults);
+  }
+
+  function fillFaultsForm(faults) {
+    Object.keys(DEFAULT_FAULTS).forEach(function (name) {
+      const select = settingsForm.elements[name];
+      // A fault the panel does not offer (a test sets api: 'hold', say) shows as the default.
+      select.value = Array.prototype.some.call(select.options, function (o) { return o.value === faults[name]; })
+        ? faults[name]
+        : DEFAULT_FAULTS[name];
+    });
+  }
+
+  function readSettingsForm() {
+    return {
+      fallback: settingsForm.elements.fallback.value,
+      locale: settingsForm.elements.locale.value,
+      timeoutMs: Number(settingsForm.elements.timeoutMs.value),
+      mistake: settingsForm.elements.mistake.value,
+      formAction: settingsForm.elements.formAction.value,
+    };
+  }
+
+  function readFaultsForm() {
+    const faults = {};
+    Object.keys(DEFAULT_FAULTS).forEach(function (name) { faults[name] = settingsForm.elements[name].value; });
+    return faults;
+  }
+
+  /** Talks to the mock platform's fault switch: GET reads it, POST changes it, DELETE resets it. */
+  async function platformFaults(method, patch) {
+    let response;
+    try {
+      response = await fetch(platformUrl + FAULTS_PATH, {
+        method: method,
+        cache: 'no-store',
+        headers: patch ? { 'content-type': 'application/json' } : undefined,
+        body: patch ? JSON.stringify(patch) : undefined,
+      });
+    } catch (error) {
+      throw demoError('The mock platform\'s fault switch could not be reached: ' + error.message);
+    }
+    const body = await response.json().catch(function () { return null; });
+    if (!response.ok || !body) {
+      throw demoError('The mock platform\'s fault switch answered HTTP ' + response.status +
+        (body && body.error ? ': ' + body.error.detail : '.'));
+    }
+    return body;
+  }
+
+  function describeSettings(values, faults) {
+    return 'fallback ' + values.fallback + ', locale ' + values.locale + ', timeoutMs ' + values.timeoutMs +
+      ', mistake ' + values.mistake + ', form-action ' + values.formAction + '; platform: bridge ' + faults.bridge + ', API ' + faults.api +
+      ', frame-ancestors ' + faults.frameAncestors;
+  }
+
+  /** Applies new settings: the platform's faults first, then new SDK instances (the switch button is mounted again). */
+  async function applySettings(next, faults) {
+    // A CSP comes with the page, and a page loads its UI file once: those changes need a fresh page load.
+    const reload = next.formAction !== settings.formAction ||
+      (isPageWideMistake(next.mistake) && !isPageWideMistake(settings.mistake));
+    settings = next;
+    generation += 1;
+    writeSettingsToUrl(next);
+    const applied = await platformFaults('POST', faults);
+    fillFaultsForm(applied);
+    if (reload) return location.reload();
+    if (instances.probe) instances.probe.scGateway.destroy();
+    instances.probe = null;
+    await instanceFor(connectedUser());
+    addLogEntry('Settings', 'applied', false, [describeSettings(next, applied)], describeSettings(next, applied));
+  }
+
+  function onSettingsSubmit(event) {
+    event.preventDefault();
+    applySettings(readSettingsForm(), readFaultsForm()).catch(function (error) { logError('Settings', error); });
+  }
+
+  function onSettingsReset() {
+    fillSettingsForm(DEFAULT_SETTINGS, DEFAULT_FAULTS);
+    applySettings(Object.assign({}, DEFAULT_SETTINGS), Object.assign({}, DEFAULT_FAULTS))
+      .catch(function (error) { logError('Settings', error); });
+  }
+
+  /** Shows the platform's faults as they are now (a test or another tab may have changed them). */
+  function showPlatformFaults() {
+    platformFaults('GET').then(fillFaultsForm, function (error) { logError('Platform faults', error); });
   }
 
   // ---- results log ----
@@ -123,40 +269,96 @@
     return tokens.get(key);
   }
 
-  function sdkConfig() {
+  /** The SDK options for these settings, with `mistake` (a partner's mistake, or 'none') built in. */
+  function sdkOptions(token, values, mistake) {
+    const config = { amo: true, fallback: values.fallback, locale: values.locale, timeoutMs: values.timeoutMs };
     // Only pass platformUrl when this demo runs on other ports than the SDK's default.
-    return platformUrl === DEFAULT_PLATFORM_URL ? { amo: true } : { amo: true, platformUrl: platformUrl };
+    if (platformUrl !== DEFAULT_PLATFORM_URL) config.platformUrl = platformUrl;
+    const options = { gateway: GATEWAY, smallcaseAuthToken: token, config: config };
+    if (mistake === 'unknown-gateway' || mistake === 'other-partner') {
+      // A gateway the SDK build does not know needs platformUrl; the platform then decides.
+      options.gateway = mistake === 'unknown-gateway' ? UNKNOWN_GATEWAY : OTHER_PARTNER_GATEWAY;
+      config.platformUrl = platformUrl;
+    } else if (mistake === 'bad-signature') {
+      options.smallcaseAuthToken = token.split('.').slice(0, 2).concat('bm90LXRoZS1zaWduYXR1cmU').join('.');
+    } else if (mistake === 'not-a-jwt') {
+      options.smallcaseAuthToken = 'not-a-jwt';
+    } else if (mistake === 'config-typo') {
+      config.timeout = config.timeoutMs;
+      delete config.timeoutMs;
+    } else if (mistake === 'bad-ui-url') {
+      config.uiUrl = location.origin + '/no-such-folder/scdk-ui.js';
+    }
+    return options;
   }
 
-  /** Returns the slot's SDK instance for this token, making it (and destroying the slot's previous one) if needed. */
+  /** Returns the slot's SDK instance for this user, making it (and destroying the slot's previous one) if needed. */
   async function instanceFor(user) {
+    const key = user.key + '|' + generation + '|' + user.mistake;
     const current = instances[user.slot];
-    if (current && current.key === user.key) return current.scGateway;
+    if (current && current.key === key) return current.scGateway;
     const token = await tokenFor(user.key, user.query);
     if (typeof window.scDK !== 'function') {
       throw demoError('window.scDK is missing: /scdk.umd.js did not load. Run npm run build, then reload.');
     }
     if (instances[user.slot]) instances[user.slot].scGateway.destroy();
     instances[user.slot] = null;
-    const scGateway = new scDK({ gateway: GATEWAY, smallcaseAuthToken: token, config: sdkConfig() });
-    instances[user.slot] = { key: user.key, scGateway: scGateway };
+    const scGateway = new scDK(sdkOptions(token, settings, user.mistake));
+    instances[user.slot] = { key: key, scGateway: scGateway };
     // The embedded button belongs to the connected user's instance; destroy() removes it with the rest.
-    if (user.slot === 'connected') scGateway.mountSwitchButton('#switch-slot');
+    if (user.slot === 'connected') mountSwitchButton(scGateway);
     return scGateway;
   }
 
+  /**
+   * Mounts the embedded switch button. The button cannot show that its UI file failed to load (5007), so
+   * the page reports that `error` event; a call's own errors are reported by the call (run()).
+   */
+  function mountSwitchButton(scGateway) {
+    scGateway.on('error', function (error) {
+      if (error.code === UI_UNAVAILABLE && runs === 0) logError('Switch button', error);
+    });
+    scGateway.mountSwitchButton('#switch-slot');
+  }
+
+  /** Forgets the slot's instance (after destroy()), so the next call makes a new one. */
+  function forget(slot) {
+    instances[slot] = null;
+  }
+
+  /**
+   * A wrong uiUrl is the page's mistake, not one instance's: the UI file loads once per page, shared by
+   * every instance, so the switch button's instance gets it too (and cannot show its button).
+   */
+  function isPageWideMistake(mistake) {
+    return mistake === 'bad-ui-url';
+  }
+
+  /** The demo user's own instance, which owns the switch button: the settings, without a mistake that only calls make. */
   function connectedUser() {
     const id = readAuthId();
-    return { slot: 'connected', key: 'connected:' + id, query: { smallcaseAuthId: id } };
+    const mistake = isPageWideMistake(settings.mistake) ? settings.mistake : 'none';
+    return { slot: 'connected', key: 'connected:' + id, query: { smallcaseAuthId: id }, mistake: mistake };
+  }
+
+  /** Who the main buttons act as: the demo user, on a second instance when a mistake is chosen. */
+  function actingUser() {
+    const user = connectedUser();
+    return user.mistake === settings.mistake ? user : Object.assign(user, { slot: 'probe', mistake: settings.mistake });
   }
 
   function expiredUser() {
     const id = readAuthId();
-    return { slot: 'probe', key: 'expired:' + id, query: { smallcaseAuthId: id, expired: 'true' } };
+    return { slot: 'probe', key: 'expired:' + id, query: { smallcaseAuthId: id, expired: 'true' }, mistake: 'none' };
   }
 
   function guestUser() {
-    return { slot: 'probe', key: 'guest', query: { guest: 'true' } };
+    return { slot: 'probe', key: 'guest', query: { guest: 'true' }, mistake: 'none' };
+  }
+
+  /** A second instance of the demo user, destroyed by the call it runs. */
+  function doomedUser() {
+    return Object.assign(connectedUser(), { slot: 'probe', key: 'doomed:' + readAuthId() });
   }
 
   // ---- actions ----
@@ -164,12 +366,14 @@
   /** Runs one button's action with the buttons disabled, logging the outcome. */
   async function run(title, pickUser, call) {
     actionButtons.forEach(function (button) { button.disabled = true; });
+    runs += 1;
     try {
       const scGateway = await instanceFor(pickUser());
       logSuccess(title, await call(scGateway));
     } catch (error) {
       logError(title, error);
     } finally {
+      runs -= 1;
       actionButtons.forEach(function (button) { button.disabled = false; });
     }
   }
@@ -186,6 +390,26 @@
     return scGateway.openAccountSwitcher();
   }
 
+  function switchAccount(scGateway) {
+    return scGateway.switchAccount();
+  }
+
+  /** A page that tears the SDK down while a call is in flight (a single-page app leaving the view): 5005. */
+  function logoutThenDestroy(scGateway) {
+    const pending = scGateway.brokerLogout();
+    scGateway.destroy();
+    forget('probe');
+    return pending;
+  }
+
+  /** The result a redirect logout brought back to this page (returnTo), if this load is one. */
+  function showRedirectResult() {
+    const result = scDK.takeRedirectResult();
+    if (result === null) return;
+    if (result instanceof scDK.ScdkError) logError('Log out from broker (back from the platform)', result);
+    else logSuccess('Log out from broker (back from the platform)', result);
+  }
+
   function on(id, title, pickUser, call) {
     document.getElementById(id).addEventListener('click', function () {
       run(title, pickUser, call);
@@ -193,17 +417,24 @@
   }
 
   showPlatformLinks();
-  on('logout', 'Log out from broker', connectedUser, brokerLogout);
-  on('switch-account', 'Account switcher', connectedUser, openAccountSwitcher);
-  on('check-session', 'Check session', connectedUser, getSession);
+  fillSettingsForm(settings, DEFAULT_FAULTS);
+  showPlatformFaults();
+  on('logout', 'Log out from broker', actingUser, brokerLogout);
+  on('switch-account', 'Account switcher', actingUser, openAccountSwitcher);
+  on('check-session', 'Check session', actingUser, getSession);
   on('logout-guest', 'Log out as guest', guestUser, brokerLogout);
   on('logout-expired', 'Log out with an expired token', expiredUser, brokerLogout);
+  on('switch-direct', 'Switch account without the modal', actingUser, switchAccount);
+  on('logout-destroy', 'Log out, then destroy()', doomedUser, logoutThenDestroy);
+  settingsForm.addEventListener('submit', onSettingsSubmit);
+  document.getElementById('reset-settings').addEventListener('click', onSettingsReset);
   document.getElementById('clear-log').addEventListener('click', function () {
     logList.replaceChildren();
   });
   authIdInput.addEventListener('input', showLinkedLogin);
 
   if (typeof window.scDK === 'function') {
+    showRedirectResult();
     // Shows the embedded button at once, as a partner page would.
     instanceFor(connectedUser()).catch(function (error) {
       logError('Page load', error);
