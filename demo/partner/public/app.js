@@ -303,7 +303,15 @@
     }
     if (instances[user.slot]) instances[user.slot].scGateway.destroy();
     instances[user.slot] = null;
-    const scGateway = new scDK(sdkOptions(token, settings, user.mistake));
+    const options = sdkOptions(token, settings, user.mistake);
+    // The demo user's own instance keeps going past its token's expiry: the SDK asks the demo backend for a
+    // fresh one when a call needs it (config.getToken), and never before a platform window has opened.
+    if (user.slot === 'connected' && user.mistake === 'none') {
+      options.config.getToken = function () {
+        return fetchToken(user.query);
+      };
+    }
+    const scGateway = new scDK(options);
     instances[user.slot] = { key: key, scGateway: scGateway };
     // The embedded button belongs to the connected user's instance; destroy() removes it with the rest.
     if (user.slot === 'connected') mountSwitchButton(scGateway);
