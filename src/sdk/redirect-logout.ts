@@ -2,6 +2,7 @@ import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type Logou
 import { isErrorCode } from '../shared/error-codes';
 import type { Deadline } from './deadline';
 import { ScdkError } from '../shared/scdk-error';
+import { appendToBody } from './append-to-body';
 
 export interface RedirectLogoutRequest {
   platformOrigin: string;
@@ -49,7 +50,7 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
     input.value = fields[name];
     form.appendChild(input);
   }
-  (document.body || document.documentElement).appendChild(form);
+  appendToBody(form);
   form.submit();
   form.remove();
 }

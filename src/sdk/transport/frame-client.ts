@@ -1,6 +1,7 @@
 import type { DebugLog } from '../../shared/debug-log';
 import { ScdkError, connectionLost, timedOut } from '../../shared/scdk-error';
-import { createBridgeFrame, mountFrame, pageUrl } from './bridge-frame';
+import { createBridgeFrame, pageUrl } from './bridge-frame';
+import { appendToBody } from '../append-to-body';
 import { diagnoseHandshake } from './diagnose-handshake';
 import { PortChannel, sendConnect } from './port-channel';
 import { BRIDGE_PATH, PROTOCOL_VERSION, type BridgeMethod, type StorageState } from '../../shared/protocol';
@@ -138,7 +139,7 @@ export class FrameClient {
       this._abortHandshake = settle;
       frame.addEventListener('load', onFirstLoad);
       this._frame = frame;
-      mountFrame(frame);
+      appendToBody(frame);
     });
   }
 }
