@@ -79,7 +79,7 @@ export function logoutByRedirect(
     const onLeave = () => clearTimeout(timer);
     // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
     const onBack = (event: PageTransitionEvent) =>
-      event.persisted && end(new ScdkError(5006, 'The user came back to this page before the redirect logout finished; its result, if any, went to returnTo.'));
+      event.persisted && end(new ScdkError(5006, 'The user came back before the redirect logout finished; any result went to returnTo.'));
     const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
     addEventListener('pagehide', onLeave);
     addEventListener('pageshow', onBack);

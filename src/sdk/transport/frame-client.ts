@@ -146,4 +146,4 @@ export class FrameClient {
 
 /** The detail of a 5001 from a bridge page that loaded on a healthy platform but never said ready. */
 const slowBridge = (platformOrigin: string): string =>
-  `The bridge page ${platformOrigin}${BRIDGE_PATH} loaded but did not answer in time: raise config.timeoutMs, or check it is the bridge, not an HTTP error.`;
+  `The bridge page ${platformOrigin}${BRIDGE_PATH} loaded but did not answer in time: check it is the bridge, not an HTTP error, or raise config.timeoutMs.`;
