@@ -3,7 +3,8 @@
 // baseline in headless Chromium. Prints a table and writes bench/results/latest.json. Reports, never asserts:
 // timings on a shared machine are noisy, so read medians and p95, and compare runs on the same machine.
 //
-// Options (environment): BENCH_RUNS (30), BENCH_WARMUPS (3), PARTNER_PORT (6273), PLATFORM_PORT (6274),
+// Options (environment): BENCH_RUNS (30), BENCH_WARMUPS (3), PARTNER_PORT and PLATFORM_PORT (default: two free
+// ports the system picks, so a bench never collides with a demo or a test run on the same machine),
 // BENCH_PLATFORM_DELAY_MS (0: every platform request waits this long first, standing in for a network
 // round trip, so extra round trips show), BENCH_UI_DELAY_MS (50: the same for the partner's /scdk-ui.js, the
 // chunk a cold openAccountSwitcher() fetches), BENCH_IMMUTABLE_SCRIPTS (unset; 1 = what-if: the platform serves
@@ -12,6 +13,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +27,7 @@ import { buildResult, formatTable } from './report.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_PATH = join(ROOT, 'bench', 'results', 'latest.json');
 const DEFAULTS = {
-  BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 6273, PLATFORM_PORT: 6274, BENCH_PLATFORM_DELAY_MS: 0, BENCH_UI_DELAY_MS: 50,
+  BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 0, PLATFORM_PORT: 0, BENCH_PLATFORM_DELAY_MS: 0, BENCH_UI_DELAY_MS: 50,
   BENCH_IMMUTABLE_SCRIPTS: 0,
 };
 /** The script-tag build's UI chunk on the partner site (what BENCH_UI_DELAY_MS holds back). */
@@ -57,6 +59,21 @@ function intFromEnv(name) {
     process.exit(1);
   }
   return value;
+}
+
+/**
+ * A port no one listens on now, picked by the system. The demo servers need both ports before either
+ * starts (each knows the other's origin), so the bench asks for them up front.
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, 'localhost', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function measureSizes() {
@@ -133,8 +150,9 @@ async function createLogin(context, platformOrigin) {
 async function main() {
   const runs = intFromEnv('BENCH_RUNS');
   const warmups = intFromEnv('BENCH_WARMUPS');
-  const partnerPort = intFromEnv('PARTNER_PORT');
-  const platformPort = intFromEnv('PLATFORM_PORT');
+  const partnerPort = intFromEnv('PARTNER_PORT') || (await freePort());
+  let platformPort = intFromEnv('PLATFORM_PORT');
+  while (!platformPort || platformPort === partnerPort) platformPort = await freePort();
   const platformDelayMs = intFromEnv('BENCH_PLATFORM_DELAY_MS');
   const uiDelayMs = intFromEnv('BENCH_UI_DELAY_MS');
   const immutableScripts = intFromEnv('BENCH_IMMUTABLE_SCRIPTS') === 1;

@@ -5,6 +5,7 @@ import { refuseUnknownKeys } from './unknown-keys';
 import type { Locale, SwitcherTexts } from '../ui/texts';
 import { createDebugLog, type DebugLog } from '../shared/debug-log';
 import type { GetToken } from './token-source';
+import { isRecord } from '../shared/is-record';
 
 export type FallbackMode = 'popup' | 'redirect' | 'none';
 
@@ -84,13 +85,9 @@ const MIN_TIMEOUT_MS = 100;
 const MAX_TIMEOUT_MS = 120000;
 const FALLBACK_MODES: readonly FallbackMode[] = ['popup', 'redirect', 'none'];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Validates what the partner passed to `new scDK(...)` and fills in defaults. Throws `ScdkError`. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
-  if (!isPlainObject(options)) {
+  if (!isRecord(options)) {
     throw new ScdkError(4001, 'Call new scDK({ gateway, smallcaseAuthToken, config }).');
   }
   refuseUnknownKeys(options, OPTION_KEYS, '', [...OPTION_KEYS, ...CONFIG_SUGGESTIONS]);
@@ -98,7 +95,7 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   if (typeof gateway !== 'string' || !GATEWAY_NAME.test(gateway)) {
     throw badOption('gateway', 'the name your platform registered for you', gateway, 4001);
   }
-  if (!isPlainObject(config)) throw badOption('config', 'an object', config);
+  if (!isRecord(config)) throw badOption('config', 'an object', config);
   refuseUnknownKeys(config, CONFIG_KEYS, 'config.', CONFIG_SUGGESTIONS);
   const { timeoutMs = DEFAULT_TIMEOUT_MS, debug = false, fallback = 'popup', preload = false } = config;
   if (typeof timeoutMs !== 'number' || !(timeoutMs >= MIN_TIMEOUT_MS && timeoutMs <= MAX_TIMEOUT_MS)) {

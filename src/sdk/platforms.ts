@@ -1,5 +1,5 @@
 import { hasOwn } from '../shared/has-own';
-import { ScdkError, badOption } from '../shared/scdk-error';
+import { ScdkError, badOption, shown } from '../shared/scdk-error';
 // The one gateway table. The build merges an operator's additions into it (SCDK_GATEWAY_PLATFORMS, see
 // scripts/gateway-platforms.mjs); tests that import the sources see this file as it is.
 import GATEWAY_TABLE from './gateway-platforms.json' with { type: 'json' };
@@ -16,7 +16,7 @@ const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): string {
   if (platformUrl === undefined) {
     if (hasOwn(GATEWAY_PLATFORM_ORIGINS, gateway)) return GATEWAY_PLATFORM_ORIGINS[gateway];
-    throw new ScdkError(4001, `gateway ${JSON.stringify(gateway)} has no known platform: pass config.platformUrl.`);
+    throw new ScdkError(4001, `gateway ${shown(gateway)} has no known platform: pass config.platformUrl.`);
   }
   let url: URL | undefined;
   try {

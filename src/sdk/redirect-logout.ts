@@ -2,6 +2,7 @@ import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type Logou
 import { isErrorCode } from '../shared/error-codes';
 import type { Deadline } from './deadline';
 import { ScdkError } from '../shared/scdk-error';
+import { appendToBody } from './append-to-body';
 
 export interface RedirectLogoutRequest {
   platformOrigin: string;
@@ -49,7 +50,7 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
     input.value = fields[name];
     form.appendChild(input);
   }
-  (document.body || document.documentElement).appendChild(form);
+  appendToBody(form);
   form.submit();
   form.remove();
 }
@@ -78,7 +79,7 @@ export function logoutByRedirect(
     const onLeave = () => clearTimeout(timer);
     // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
     const onBack = (event: PageTransitionEvent) =>
-      event.persisted && end(new ScdkError(5006, 'The user came back to this page before the redirect logout finished; its result, if any, went to returnTo.'));
+      event.persisted && end(new ScdkError(5006, 'The user came back before the redirect logout finished; any result went to returnTo.'));
     const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
     addEventListener('pagehide', onLeave);
     addEventListener('pageshow', onBack);

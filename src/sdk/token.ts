@@ -1,4 +1,5 @@
 import { ScdkError } from '../shared/scdk-error';
+import { isRecord } from '../shared/is-record';
 
 /**
  * Tolerated clock skew between the partner's server (which set `exp`) and the user's device. Never more
@@ -48,10 +49,10 @@ export function decodeToken(token: unknown, origin: TokenOrigin = 'smallcaseAuth
     throw notJwt();
   }
   // A header with an `alg`, and a JSON object payload.
-  if (typeof (decodedHeader as { alg?: unknown } | null)?.alg !== 'string' || typeof claims !== 'object' || !claims || Array.isArray(claims)) {
+  if (typeof (decodedHeader as { alg?: unknown } | null)?.alg !== 'string' || !isRecord(claims)) {
     throw notJwt();
   }
-  const { smallcaseAuthId, guest, exp } = claims as Record<string, unknown>;
+  const { smallcaseAuthId, guest, exp } = claims;
   const isConnected = typeof smallcaseAuthId === 'string' && smallcaseAuthId.length > 0;
   if (!isConnected && guest !== true) throw invalid('needs smallcaseAuthId or guest: true');
   // The platform refuses a token without a numeric exp (4002), guest or not: refuse it here, before any request.

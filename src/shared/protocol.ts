@@ -8,6 +8,7 @@
  *       host --request (on the port)--> bridge --response (on the port)--> host
  */
 import { isErrorCode, type ErrorPayload } from './error-codes';
+import { isRecord } from './is-record';
 
 export const PROTOCOL_NAMESPACE = 'scdk';
 export const PROTOCOL_VERSION = 1;
@@ -82,10 +83,6 @@ export type SessionInfo =
   | { state: 'unknown'; broker: string };
 
 type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isEnvelope(data: unknown, type: string): data is Loose {
   return isRecord(data) && data.ns === PROTOCOL_NAMESPACE && data.v === PROTOCOL_VERSION && data.type === type;

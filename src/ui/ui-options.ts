@@ -1,4 +1,4 @@
-import { ScdkError } from '../shared/scdk-error';
+import { ScdkError, badOption } from '../shared/scdk-error';
 import { LOCALE_NAMES, TEXT_NAMES } from './text-names';
 import type { Locale, SwitcherTexts } from './texts';
 
@@ -16,15 +16,13 @@ const isName = (names: readonly string[], key: unknown): boolean => typeof key =
 
 /** The UI settings of `config`: `locale`, `texts` and `nonce`. Throws 4000 when one is malformed. Own keys only. */
 export function normalizeUiOptions({ locale = 'en', texts = {}, nonce, uiUrl }: { locale?: unknown; texts?: unknown; nonce?: unknown; uiUrl?: unknown }): UiSettings {
-  if (!isName(LOCALE_NAMES, locale)) {
-    throw new ScdkError(4000, `config.locale must be one of ${LOCALE_NAMES.join(', ')}, got ${JSON.stringify(locale)}.`);
-  }
+  if (!isName(LOCALE_NAMES, locale)) throw badOption('config.locale', LOCALE_NAMES.join(', '), locale);
   if (typeof texts !== 'object' || texts === null || Object.entries(texts).some(([key, value]) => !isName(TEXT_NAMES, key) || typeof value !== 'string')) {
     throw new ScdkError(4000, `config.texts must map text names (${TEXT_NAMES.join(', ')}) to strings.`);
   }
-  if (nonce !== undefined && typeof nonce !== 'string') throw new ScdkError(4000, 'config.nonce must be the string of your CSP nonce.');
+  if (nonce !== undefined && typeof nonce !== 'string') throw badOption('config.nonce', 'the string of your CSP nonce', nonce);
   if (uiUrl !== undefined && !(typeof uiUrl === 'string' && /^https?:\/\//.test(uiUrl))) {
-    throw new ScdkError(4000, `config.uiUrl must be the absolute http(s) URL of scdk-ui.js, got ${JSON.stringify(uiUrl)}.`);
+    throw badOption('config.uiUrl', 'the absolute http(s) URL of scdk-ui.js', uiUrl);
   }
   return { locale: locale as Locale, texts: { ...(texts as Partial<SwitcherTexts>) }, nonce, uiUrl };
 }

@@ -15,7 +15,3 @@ export function createBridgeFrame(src: string): HTMLIFrameElement {
   frame.src = src;
   return frame;
 }
-
-export function mountFrame(frame: HTMLIFrameElement): void {
-  (document.body || document.documentElement).appendChild(frame);
-}

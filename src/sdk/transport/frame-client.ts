@@ -1,6 +1,7 @@
 import type { DebugLog } from '../../shared/debug-log';
 import { ScdkError, connectionLost, timedOut } from '../../shared/scdk-error';
-import { createBridgeFrame, mountFrame, pageUrl } from './bridge-frame';
+import { createBridgeFrame, pageUrl } from './bridge-frame';
+import { appendToBody } from '../append-to-body';
 import { diagnoseHandshake } from './diagnose-handshake';
 import { PortChannel, sendConnect } from './port-channel';
 import { BRIDGE_PATH, PROTOCOL_VERSION, type BridgeMethod, type StorageState } from '../../shared/protocol';
@@ -138,11 +139,11 @@ export class FrameClient {
       this._abortHandshake = settle;
       frame.addEventListener('load', onFirstLoad);
       this._frame = frame;
-      mountFrame(frame);
+      appendToBody(frame);
     });
   }
 }
 
 /** The detail of a 5001 from a bridge page that loaded on a healthy platform but never said ready. */
 const slowBridge = (platformOrigin: string): string =>
-  `The bridge page ${platformOrigin}${BRIDGE_PATH} loaded but did not answer in time: raise config.timeoutMs, or check it is the bridge, not an HTTP error.`;
+  `The bridge page ${platformOrigin}${BRIDGE_PATH} loaded but did not answer in time: check it is the bridge, not an HTTP error, or raise config.timeoutMs.`;
