@@ -448,8 +448,12 @@ export class ScDK {
       hadSession = ended;
       this._seen = { state: 'disconnected', broker: this._broker };
       this._events.emit('logout', { success: true, hadSession });
-      platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       onStep('choosing-account');
+      // A switcher dismissed during the logout closes the window in this step's microtasks. Navigate only
+      // after them, and only a window still open: Chromium may drop a close() that meets a navigation,
+      // which left the window open (a flaky outcome-table test).
+      await new Promise((resolve) => setTimeout(resolve));
+      platformWindow.navigate(pageUrl(platformOrigin, LOGIN_PATH, gateway));
       // No timeout while the user chooses; closing the window rejects with 1011.
       const channel = await platformWindow.connection();
       const left = startDeadline(timeoutMs);

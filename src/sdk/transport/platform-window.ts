@@ -82,6 +82,7 @@ export class PlatformWindow {
 
   /** Sends the window to another platform page; its next `hello` connects again. */
   navigate(url: string): void {
+    if (this._finished) return; // closed: never move a window the SDK let go of
     this._dropChannel(connectionLost());
     this._win.location.replace(url);
   }
