@@ -109,7 +109,8 @@ test('the mounted button survives setToken() and a getToken refresh: same elemen
   const result = waitForResult(page);
   await button.click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  // Past 'checking': the re-render to the ready screen must not move another button under the click.
+  await expect(page.locator('scdk-account-switcher [role=dialog]')).toHaveAttribute('data-phase', 'ready');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await result).toBe('button rejected 1010');
   expect(await tokenPage(page, (w) => w.errorEvents)).toEqual([]);
