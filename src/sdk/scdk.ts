@@ -78,7 +78,7 @@ export class ScDK {
 
   private readonly _options: NormalizedOptions;
   private readonly _tokens: TokenSource;
-  /** Repaints of mounted switch buttons, run when the token changes. */
+  /** Repaints of mounted switch buttons, run by setToken() (perhaps another user). A getToken refresh needs none. */
   private readonly _tokenWatchers = new Set<() => void>();
   /**
    * What this instance itself last saw of the session in a platform window (a logout, a switch), for a
@@ -105,7 +105,7 @@ export class ScDK {
   constructor(options: ScdkOptions) {
     this._options = normalizeOptions(options);
     this._ui = normalizeUiOptions(options.config ?? {});
-    this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken, () => this._tokenWatchers.forEach((repaint) => repaint()));
+    this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken);
     if (this._options.preload) {
       this._bridge().connect(this._options.timeoutMs).catch(() => {});
       this._prefetchUi();
@@ -147,6 +147,7 @@ export class ScDK {
     this._tokens.set(token);
     this._seen = undefined;
     this._options.log('token replaced');
+    this._tokenWatchers.forEach((repaint) => repaint());
   }
 
   /**
@@ -163,7 +164,7 @@ export class ScDK {
     if ((options !== undefined && typeof options !== 'function' && !isObject(options)) || (onStep !== undefined && typeof onStep !== 'function')) {
       return Promise.reject(new ScdkError(4000, 'switchAccount({ onStep }): onStep is a function, called with each step.'));
     }
-    return this._switchCall.outer(() => this._guard(() => this._switch(onStep ?? (() => {}))));
+    return this._switchCall.outer(() => this._switchFlight(onStep ?? (() => {})));
   }
 
   /**
@@ -280,6 +281,11 @@ export class ScDK {
     }
   }
 
+  /** One switch, with the checks of every call: what switchAccount() callers and the switcher share. */
+  private _switchFlight(onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
+    return this._guard(() => this._switch(onStep));
+  }
+
   /** One logout, with its events: what brokerLogout() callers share. */
   private _logoutFlight(returnTo: string | undefined): Promise<LogoutResult> {
     return this._guard(() => this._logout(returnTo)).then(({ hadSession }) => {
@@ -299,7 +305,7 @@ export class ScDK {
       {
         // Where the bridge cannot see the session, what this instance saw happen in a window is better than nothing.
         getSession: () => this.getSession().then((session) => (session.state === 'unknown' && this._seen) || session),
-        switchAccount: (onStep) => this._switchCall.inner(() => this._guard(() => this._switch(onStep))),
+        switchAccount: (onStep) => this._switchCall.inner(() => this._switchFlight(onStep)),
         brokerLogout: () => this._logoutCall.inner(() => this._logoutFlight(undefined)),
         onLogout: (listener) => this.on('logout', listener),
         closeWindows: (error) => this._closeWindows(error),

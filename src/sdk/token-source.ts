@@ -25,8 +25,6 @@ export class TokenSource {
   constructor(
     token: unknown,
     private readonly _getToken: GetToken | undefined,
-    /** Called after the token changed (setToken, or a refresh): the mounted buttons repaint. */
-    private readonly _onChange: () => void,
   ) {
     // With getToken, a token may be left out: the first call fetches one.
     if (token !== undefined || !_getToken) this._set(token, 'smallcaseAuthToken');
@@ -35,7 +33,6 @@ export class TokenSource {
   /** Replaces the token (`setToken()`); throws 4002 for one that is not a JWT, before changing anything. */
   set(token: unknown): void {
     this._set(token, 'setToken(token)');
-    this._onChange();
   }
 
   /**
@@ -92,10 +89,7 @@ export class TokenSource {
       throw new ScdkError(4003, `The token is expired and config.getToken() failed (${why}). Fetch a fresh token and call setToken(), or retry.`);
     }
     // setToken() ran meanwhile: its token is the newer one, and the one used.
-    if (generation === this._generation) {
-      this._set(token, 'config.getToken()');
-      this._onChange();
-    }
+    if (generation === this._generation) this._set(token, 'config.getToken()');
     // A guest's or an already expired token is refused as the platform would refuse it (4004, 4003). One
     // inside the margin is used, and the next call asks again.
     assertConnected(this._claims as TokenClaims, Date.now());

@@ -40,36 +40,35 @@ function counting(answer: GetToken): GetToken & { calls: number } {
 
 test('without getToken: a fresh token is used as it is; an expired one fails check() and fresh() with 4003', async () => {
   const token = fresh();
-  expect(await new TokenSource(token, undefined, () => {}).fresh(1000)).toBe(token);
-  const old = new TokenSource(expired(), undefined, () => {});
+  expect(await new TokenSource(token, undefined).fresh(1000)).toBe(token);
+  const old = new TokenSource(expired(), undefined);
   expect(() => old.check(Date.now())).toThrow(ScdkError);
   expect(old.usable(Date.now())).toBe(false);
   expect((await failure(old.fresh(1000))).code).toBe(4003);
 });
 
 test('a missing token is 4002 unless there is a getToken to fetch one', () => {
-  expect(detailOf(() => new TokenSource(undefined, undefined, () => {}))).toMatch(/^smallcaseAuthToken is missing/);
-  expect(new TokenSource(undefined, () => fresh(), () => {}).usable(Date.now())).toBe(true);
+  expect(detailOf(() => new TokenSource(undefined, undefined))).toMatch(/^smallcaseAuthToken is missing/);
+  expect(new TokenSource(undefined, () => fresh()).usable(Date.now())).toBe(true);
 });
 
 test('with getToken: an expired token, or one inside the refresh margin, is replaced once for concurrent calls', async () => {
   const next = fresh();
   const getToken = counting(() => Promise.resolve(next));
-  let changes = 0;
-  const source = new TokenSource(expired(), getToken, () => changes++);
+  const source = new TokenSource(expired(), getToken);
   expect(source.usable(Date.now())).toBe(true); // check() lets the call start: fresh() will fetch
   expect(await Promise.all([source.fresh(1000), source.fresh(1000)])).toEqual([next, next]);
   expect(await source.fresh(1000)).toBe(next);
-  expect([getToken.calls, changes]).toEqual([1, 1]);
+  expect(getToken.calls).toBe(1);
 
   const nearExpiry = connected(Math.floor((Date.now() + TOKEN_REFRESH_MARGIN_MS / 2) / 1000));
   const soon = counting(() => next);
-  expect(await new TokenSource(nearExpiry, soon, () => {}).fresh(1000)).toBe(next);
+  expect(await new TokenSource(nearExpiry, soon).fresh(1000)).toBe(next);
   expect(soon.calls).toBe(1);
 });
 
 test("getToken's failures: a rejection is 4003 with its reason, no JWT is 4002, a guest's is 4004, an expired one 4003, silence 4003 in time", async () => {
-  const make = (getToken: GetToken) => new TokenSource(expired(), getToken, () => {});
+  const make = (getToken: GetToken) => new TokenSource(expired(), getToken);
   expect(await failure(make(() => Promise.reject(new Error('backend down'))).fresh(1000))).toEqual({
     code: 4003,
     detail: expect.stringContaining('config.getToken() failed (backend down)'),
@@ -86,14 +85,14 @@ test("getToken's failures: a rejection is 4003 with its reason, no JWT is 4002, 
 test('a guest token is 4004 at check(), getToken or not', () => {
   const guest = fakeJwt({ guest: true, exp: nowSeconds() + 3600 });
   for (const getToken of [undefined, () => fresh()]) {
-    const source = new TokenSource(guest, getToken, () => {});
+    const source = new TokenSource(guest, getToken);
     expect(source.usable(Date.now())).toBe(false);
   }
 });
 
 test('setToken() during a refresh wins: the late getToken answer does not replace it', async () => {
   let answer: (token: string) => void = () => {};
-  const source = new TokenSource(expired(), () => new Promise<string>((resolve) => (answer = resolve)), () => {});
+  const source = new TokenSource(expired(), () => new Promise<string>((resolve) => (answer = resolve)));
   const pending = source.fresh(1000);
   const set = fresh();
   source.set(set);
