@@ -16,7 +16,6 @@ declare const harness: {
     destroy(): void;
   };
   outcome(promise: Promise<unknown>): Promise<Outcome>;
-  rememberIframeReachesCookies(platformOrigin?: string): void;
 };
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
@@ -66,8 +65,18 @@ test.describe('the SDK on the partner page', () => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
-    // What this page gets with nobody interfering.
-    const clean = await page.evaluate((t) => harness.outcome(harness.create(t).getSession()), token);
+    // What this page gets with nobody interfering. That instance logs out below: its bridge is connected
+    // and knows the cookie world, so in the blocked world its window opens inside the evaluate's gesture
+    // instead of after a handshake (Chromium lets a gesture open a window for 5 s only, and a handshake
+    // on a loaded 2-core machine took longer: the window was refused, 5004, and only one request held).
+    const clean = await page.evaluate(
+      ([t, timeoutMs]) => {
+        const loggingOut = harness.create(t, { timeoutMs });
+        (window as unknown as { loggingOut: typeof loggingOut }).loggingOut = loggingOut;
+        return harness.outcome(loggingOut.getSession());
+      },
+      [token, PATIENT_TIMEOUT_MS] as const,
+    );
     expect(clean.ok).toBe(true);
 
     // The platform holds every API request until releaseHeld(): the forgeries below land while both
@@ -97,12 +106,12 @@ test.describe('the SDK on the partner page', () => {
     };
     await page.evaluate(
       ([t, forged, timeoutMs]) => {
-        // The handshakes are what the forgeries aim at: as after an earlier handshake that reached the
-        // cookies, the logout connects first (and only then, where blocked, opens its window).
-        harness.rememberIframeReachesCookies();
+        // The handshakes are what the forgeries aim at: a new instance's bridge handshake in every world,
+        // and in the blocked world the logout's platform window handshake too.
+        const loggingOut = (window as unknown as { loggingOut: ReturnType<typeof harness.create> }).loggingOut;
         const calls = Promise.all([
           harness.outcome(harness.create(t, { timeoutMs }).getSession()),
-          harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),
+          harness.outcome(loggingOut.brokerLogout()),
         ]);
         (window as unknown as { calls: Promise<Outcome[]> }).calls = calls;
         // A first round in the same task, during the handshakes (bridge frames; in the blocked world a popup).
