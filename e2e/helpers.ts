@@ -23,6 +23,8 @@ export interface Faults {
   apiDelayMs?: number;
   /** Delays the bridge page and the platform window's page. */
   pageDelayMs?: number;
+  /** When not null, the platform window page's delay instead of pageDelayMs. */
+  windowPageDelayMs?: number | null;
   frameAncestors?: 'on' | 'off';
   /** Not a fault: the SameSite of the login cookies the platform sets from now on, and declares to its runtime. */
   sessionSameSite?: 'None' | 'Lax' | 'Strict';

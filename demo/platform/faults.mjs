@@ -4,7 +4,7 @@
 import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
 
 const DEFAULT_FAULTS = Object.freeze({
-  bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, frameAncestors: 'on', sessionSameSite: DEFAULT_SESSION_SAMESITE,
+  bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, windowPageDelayMs: null, frameAncestors: 'on', sessionSameSite: DEFAULT_SESSION_SAMESITE,
 });
 const MAX_API_DELAY_IN_MS = 60_000;
 
@@ -14,6 +14,7 @@ const VALIDATORS = Object.freeze({
   api: (value) => ['ok', '500', 'hang', 'hold'].includes(value),
   apiDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   pageDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
+  windowPageDelayMs: (value) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS),
   frameAncestors: (value) => ['on', 'off'].includes(value),
   sessionSameSite: isSessionSameSite,
 });
@@ -23,14 +24,17 @@ const EXPECTED = Object.freeze({
   api: "'ok' | '500' | 'hang' | 'hold'",
   apiDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   pageDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
+  windowPageDelayMs: `null or an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
   sessionSameSite: SESSION_SAMESITE_VALUES.map((value) => `'${value}'`).join(' | '),
 });
 
 /**
  * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent'|'down', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
- *   pageDelayMs: number, frameAncestors: 'on'|'off', sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
- * `pageDelayMs` delays the bridge page and the platform window's page before they are sent. `bridge: 'down'`
+ *   pageDelayMs: number, windowPageDelayMs: number|null, frameAncestors: 'on'|'off',
+ *   sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
+ * `pageDelayMs` delays the bridge page and the platform window's page before they are sent;
+ * `windowPageDelayMs`, when not null, is the platform window page's delay instead. `bridge: 'down'`
  * cuts every connection to the bridge page and the status endpoint without an answer, as a platform that
  * is down looks to the SDK (the other bridge faults answer, or keep the connection open).
  */

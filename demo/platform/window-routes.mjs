@@ -82,8 +82,9 @@ export function createWindowRoutes({ gateways, sessions, faults, wait, platformB
   }
 
   async function platformWindow(req, res, url) {
-    const { pageDelayMs } = faults.current();
-    if (pageDelayMs > 0) await wait(pageDelayMs);
+    const { pageDelayMs, windowPageDelayMs } = faults.current();
+    const delayMs = windowPageDelayMs ?? pageDelayMs;
+    if (delayMs > 0) await wait(delayMs);
     const gateway = gateways.get(url.searchParams.get('gateway') ?? '');
     if (!gateway) return refusal(res, 404, 'Unknown gateway', 'This platform has no gateway by that name. Check config.gateway.');
     const config = runtimeConfig(gateway, faults.current().sessionSameSite);
