@@ -204,7 +204,17 @@ test.describe('the SDK host', () => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
-    const clean = await page.evaluate((t) => harness.outcome(harness.create(t).getSession()), token);
+    // What this page gets with nobody interfering. That instance logs out below: its bridge is connected
+    // and knows the cookie world, so in the blocked world its window opens inside the evaluate's gesture
+    // instead of after a handshake (Chromium lets a gesture open a window for 5 s only).
+    const clean = await page.evaluate(
+      ([t, timeoutMs]) => {
+        const loggingOut = harness.create(t, { timeoutMs });
+        (window as unknown as { loggingOut: typeof loggingOut }).loggingOut = loggingOut;
+        return harness.outcome(loggingOut.getSession());
+      },
+      [token, PATIENT_TIMEOUT_MS] as const,
+    );
     expect(clean.ok).toBe(true);
 
     // The platform holds every API request until releaseHeld(): the floods below land while both calls
@@ -222,13 +232,13 @@ test.describe('the SDK host', () => {
     // which the default 5 s deadline would not survive on a loaded machine.
     await page.evaluate(
       ([t, timeoutMs]) => {
-        // The handshakes are what the floods aim at: as after an earlier handshake that reached the
-        // cookies, the logout connects first (and only then, where blocked, opens its window).
-        harness.rememberIframeReachesCookies();
+        // A new instance's bridge handshake in every world, and in the blocked world the logout's
+        // platform window handshake too; the floods come once both calls wait on the platform.
+        const loggingOut = (window as unknown as { loggingOut: ReturnType<typeof harness.create> }).loggingOut;
         const calls = window as unknown as { calls: Promise<Outcome[]> };
         calls.calls = Promise.all([
           harness.outcome(harness.create(t, { timeoutMs }).getSession()),
-          harness.outcome(harness.create(t, { timeoutMs }).brokerLogout()),
+          harness.outcome(loggingOut.brokerLogout()),
         ]);
       },
       [token, PATIENT_TIMEOUT_MS] as const,
