@@ -97,6 +97,16 @@ const plugins = ({ minify }) => [
  * `"type": "module"` package is ESM to TypeScript, and a .d.cts is CommonJS.
  */
 const MAIN_ENTRY = fileURLToPath(new URL('./src/index.ts', import.meta.url));
+/** `require('scdk/platform')`'s copy of the platform script (package.json `exports`). */
+const PLATFORM_CJS_COPY = 'dist/platform-cjs/scdk-platform.js';
+/** Writes a package.json beside the output that makes Node read its `.js` files as CommonJS. */
+const commonJsFolder = () => ({
+  name: 'commonjs-folder',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' });
+  },
+});
+
 const declarations = (input, output, { external } = {}) => ({
   input,
   output: output.map(({ file, plugins = [], paths }) => ({ file, format: 'es', plugins, paths })),
@@ -142,9 +152,14 @@ export default [
     plugins: plugins({ minify: 'private' }),
   },
   {
-    // What the platform serves on its bridge page.
+    // What the platform serves on its bridge page. The copy in dist/platform-cjs/, a folder Node reads as
+    // CommonJS, is what `require('scdk/platform')` and require.resolve() get: the same bytes under a `.js`
+    // name that servers send as JavaScript, so a CommonJS server can serve the path it resolves.
     input: 'src/platform/index.ts',
-    output: { file: 'dist/scdk-platform.js', format: 'iife', name: 'scdkPlatform', sourcemap: true },
+    output: [
+      { file: 'dist/scdk-platform.js', format: 'iife', name: 'scdkPlatform', sourcemap: true },
+      { file: PLATFORM_CJS_COPY, format: 'iife', name: 'scdkPlatform', sourcemap: true, plugins: [commonJsFolder()] },
+    ],
     plugins: plugins({ minify: true }),
   },
   declarations('src/index.ts', [
@@ -165,5 +180,6 @@ export default [
     ],
     { external: [MAIN_ENTRY] },
   ),
-  declarations('src/platform/types-entry.ts', [{ file: 'dist/types/platform.d.ts' }]),
+  // Types only, so the same declarations serve both formats; .d.cts for the CommonJS copy.
+  declarations('src/platform/types-entry.ts', [{ file: 'dist/types/platform.d.ts' }, { file: 'dist/types/platform.d.cts' }]),
 ];

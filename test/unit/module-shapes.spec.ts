@@ -74,6 +74,19 @@ function invalidCall(Ctor, ErrorClass) {
       type: describe(mod.default), constructs: tryConstruct(mod.default), invalid: invalidCall(mod.default, mod.default && mod.default.ScdkError),
       global: describe(globalThis.scDK),
     });
+  } else if (how === 'platform') {
+    // The platform's script: a server resolves its path to serve it; loading it as a module gives nothing.
+    const { readFileSync } = require('node:fs');
+    const script = (path) => readFileSync(path, 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+    const requirePath = require.resolve('scdk/platform');
+    const required = require('scdk/platform');
+    const imported = await import('scdk/platform');
+    Object.assign(report, {
+      requirePath: requirePath.split('/node_modules/scdk/')[1],
+      sameScript: script(requirePath) === script(require.resolve('scdk/package.json').replace(/package\.json$/, 'dist/scdk-platform.js')),
+      required: describe(required), requiredKeys: Object.keys(required), importedKeys: Object.keys(imported),
+      global: describe(globalThis.scdkPlatform),
+    });
   }
   process.stdout.write(JSON.stringify(report));
 })().catch((error) => {
@@ -81,7 +94,7 @@ function invalidCall(Ctor, ErrorClass) {
 });
 `;
 
-type How = 'require' | 'import' | 'require-umd' | 'import-umd';
+type How = 'require' | 'import' | 'require-umd' | 'import-umd' | 'platform';
 
 async function loadInPartnerProject(how: How, dir: string): Promise<Record<string, unknown>> {
   installScdkIn(dir);
@@ -125,6 +138,22 @@ test('scdk/umd gives bundlers and Node the script-tag bundle as a .cjs file (and
   expect(pkg.exports['./umd']).toEqual({
     import: { types: './dist/types/umd.d.ts', default: './dist/scdk.umd.mjs' },
     default: { types: './dist/types/umd.d.cts', default: './dist/scdk.umd.cjs' },
+  });
+});
+
+/**
+ * `require('scdk/platform')` and require.resolve() get a copy of the platform's script in a folder Node reads
+ * as CommonJS: the path still ends in `.js`, which servers send as JavaScript, and the bytes are those of
+ * dist/scdk-platform.js. Before, it was that ES module file, which `require()` cannot load before Node 20.19.
+ */
+test("require('scdk/platform') loads in Node as CommonJS, the same script under a .js name; neither form exports or defines anything", async ({}, testInfo) => {
+  expect(await loadInPartnerProject('platform', testInfo.outputPath())).toEqual({
+    requirePath: 'dist/platform-cjs/scdk-platform.js',
+    sameScript: true,
+    required: 'object',
+    requiredKeys: [],
+    importedKeys: [],
+    global: 'undefined',
   });
 });
 

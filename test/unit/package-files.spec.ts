@@ -22,6 +22,9 @@ const REQUIRED = [
   'dist/scdk.esm.js',
   'dist/scdk.cjs',
   'dist/scdk-platform.js',
+  // require('scdk/platform'): the same script in a folder Node reads as CommonJS (package.json exports).
+  'dist/platform-cjs/scdk-platform.js',
+  'dist/platform-cjs/package.json',
   'dist/scdk.umd.cjs',
   'dist/scdk.umd.mjs',
   // The UI half (issue 13): the script tag's chunk, loaded beside scdk.umd.js, and the chunks the ESM and
@@ -37,6 +40,7 @@ const REQUIRED = [
   'dist/types/global.d.ts',
   'dist/types/global.d.cts',
   'dist/types/platform.d.ts',
+  'dist/types/platform.d.cts',
 ];
 /** What a bundle loads or names beside itself: relative import(), require() and static imports, and its source map. */
 const LOCAL_REFERENCE = /(?:\bimport\(|\brequire\(|\bfrom\s*)['"](\.\/[^'"]+)['"]|sourceMappingURL=(\S+)/g;
@@ -94,7 +98,7 @@ test('every file a packed bundle imports or names as its source map is packed to
  * platform's script, ship theirs, with the sources inside, since src/ is not packed. The unminified ESM and
  * CJS builds ship none: they read as they are, and the partner's bundler maps its own output.
  */
-const MINIFIED = ['dist/scdk.umd.js', 'dist/scdk.umd.cjs', 'dist/scdk-ui.js', 'dist/scdk-platform.js'];
+const MINIFIED = ['dist/scdk.umd.js', 'dist/scdk.umd.cjs', 'dist/scdk-ui.js', 'dist/scdk-platform.js', 'dist/platform-cjs/scdk-platform.js'];
 
 test('the minified bundles ship their source maps, with the sources inside; the other files ship none', () => {
   const files = packedFiles();

@@ -4,8 +4,8 @@
 // `module: preserve` would keep one as it is in the .cjs it writes.
 import scDK = require('scdk');
 import umd = require('scdk/umd');
-// scdk/platform is an ES module (a script for the platform's pages): CommonJS files take its types so.
-import type { BridgeConfig } from 'scdk/platform' with { 'resolution-mode': 'import' };
+// scdk/platform's types for CommonJS (dist/types/platform.d.cts): no resolution-mode needed.
+import type { BridgeConfig } from 'scdk/platform';
 import type {} from 'scdk/global';
 
 /** `never` for `any`: assigning anything to it fails, so a value typed with it proves its type resolved. */
