@@ -4,7 +4,7 @@
 // ten thousand.
 import { expect, test } from './fixtures';
 import { BRIDGE_URL, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
-import { mintToken, openPartnerPage, recordPlatformRequests, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
+import { connectLoggingOutInstance, mintToken, openPartnerPage, recordPlatformRequests, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PARTNER, PLATFORM } from './origins';
 import { startThirdSite } from './third-site';
@@ -65,18 +65,8 @@ test.describe('the SDK on the partner page', () => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
-    // What this page gets with nobody interfering. That instance logs out below: its bridge is connected
-    // and knows the cookie world, so in the blocked world its window opens inside the evaluate's gesture
-    // instead of after a handshake (Chromium lets a gesture open a window for 5 s only, and a handshake
-    // on a loaded 2-core machine took longer: the window was refused, 5004, and only one request held).
-    const clean = await page.evaluate(
-      ([t, timeoutMs]) => {
-        const loggingOut = harness.create(t, { timeoutMs });
-        (window as unknown as { loggingOut: typeof loggingOut }).loggingOut = loggingOut;
-        return harness.outcome(loggingOut.getSession());
-      },
-      [token, PATIENT_TIMEOUT_MS] as const,
-    );
+    // What this page gets with nobody interfering; that instance logs out below, inside the gesture.
+    const clean = await connectLoggingOutInstance(page, token, PATIENT_TIMEOUT_MS);
     expect(clean.ok).toBe(true);
 
     // The platform holds every API request until releaseHeld(): the forgeries below land while both

@@ -149,3 +149,23 @@ export async function waitForResult(page: Page, timeout = 15_000): Promise<strin
   const message = await page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-result '), timeout });
   return message.text().slice('scdk-result '.length);
 }
+
+/**
+ * getSession() on a new instance of the page's test harness, which stays as `window.loggingOut` for a later
+ * brokerLogout(): connected, it knows the cookie world, so in the blocked world that logout opens its window
+ * inside the caller's gesture instead of after a handshake (Chromium lets a gesture open a window for 5 s
+ * only, and a handshake on a loaded 2-core machine took longer: the window was refused, 5004).
+ */
+export function connectLoggingOutInstance(page: Page, token: string, timeoutMs: number): Promise<Outcome> {
+  return page.evaluate(
+    ([t, ms]) => {
+      const { harness } = window as unknown as {
+        harness: { create(token: string, config: object): { getSession(): Promise<unknown> }; outcome(call: Promise<unknown>): Promise<Outcome> };
+      };
+      const loggingOut = harness.create(t, { timeoutMs: ms });
+      (window as unknown as { loggingOut: typeof loggingOut }).loggingOut = loggingOut;
+      return harness.outcome(loggingOut.getSession());
+    },
+    [token, timeoutMs] as const,
+  );
+}
