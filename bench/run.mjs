@@ -13,11 +13,11 @@
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { freePort } from '../demo/shared/free-port.mjs';
 import { startDemo } from '../demo/start.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
 import { coldRequests, measureCalls, measureSwitcher } from './calls.mjs';
@@ -59,21 +59,6 @@ function intFromEnv(name) {
     process.exit(1);
   }
   return value;
-}
-
-/**
- * A port no one listens on now, picked by the system. The demo servers need both ports before either
- * starts (each knows the other's origin), so the bench asks for them up front.
- */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, 'localhost', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function measureSizes() {
@@ -150,7 +135,7 @@ async function createLogin(context, platformOrigin) {
 async function main() {
   const runs = intFromEnv('BENCH_RUNS');
   const warmups = intFromEnv('BENCH_WARMUPS');
-  const partnerPort = intFromEnv('PARTNER_PORT') || (await freePort());
+  const partnerPort = intFromEnv('PARTNER_PORT') || (await freePort('localhost'));
   let platformPort = intFromEnv('PLATFORM_PORT');
   while (!platformPort || platformPort === partnerPort) platformPort = await freePort();
   const platformDelayMs = intFromEnv('BENCH_PLATFORM_DELAY_MS');

@@ -7,6 +7,7 @@ import { ensureLocalCerts } from '../scripts/make-certs.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPartnerServer } from './partner/partner-server.mjs';
 import { createPlatformServer } from './platform/platform-server.mjs';
+import { freePort } from './shared/free-port.mjs';
 import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './platform/session-cookies.mjs';
 
 const DEFAULT_PARTNER_PORT = 5173;
@@ -65,6 +66,28 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
       await Promise.all([partner.close(), platform.close()]);
     },
   };
+}
+
+/** How often startDemoOnFreePorts picks new ports when another process took one between probe and bind. */
+const FREE_PORT_ATTEMPTS = 5;
+
+/**
+ * Starts both demo servers on two ports the OS reports free (one demo per test worker, so no worker sees
+ * another's sessions or faults). Takes startDemo's other options.
+ * @param {Omit<Parameters<typeof startDemo>[0], 'partnerPort' | 'platformPort'>} [options]
+ * @returns {ReturnType<typeof startDemo>}
+ */
+export async function startDemoOnFreePorts(options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const partnerPort = await freePort(PARTNER_HOST);
+    let platformPort = await freePort(PLATFORM_HOST);
+    while (platformPort === partnerPort) platformPort = await freePort(PLATFORM_HOST);
+    try {
+      return await startDemo({ ...options, partnerPort, platformPort, quiet: true });
+    } catch (error) {
+      if (error?.code !== 'EADDRINUSE' || attempt >= FREE_PORT_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /**

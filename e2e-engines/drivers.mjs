@@ -4,9 +4,9 @@
 // Clicks are real driver clicks. One fresh browser (profile) per journey, so no cookie or storage leaks across.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../demo/shared/free-port.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -177,14 +177,6 @@ function puppeteerDriver(browser, firstPage) {
       browser.process()?.kill('SIGKILL');
     },
   };
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

@@ -4,19 +4,18 @@
 // https with a certificate authority made for this run. Prints one line per journey, the time per engine,
 // and the plain closing line "N passed, N failed"; writes test-results/engines.json for the README's table.
 // Usage: node e2e-engines/run.mjs [firefox] [webkit] [webkit-itp]   (default: all; WebKit needs a display:
-// `npm run test:engines` runs it under xvfb-run).
+// `npm run test:engines` runs it under xvfb-run). Configurations run side by side (ENGINES_WORKERS, default
+// 3), each against its own demo servers on free ports.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemo } from '../demo/start.mjs';
+import { startDemoOnFreePorts } from '../demo/start.mjs';
 import { ensureLocalCerts } from '../scripts/make-certs.mjs';
 import { engineAvailability, launchChromium, launchFirefox, launchWebKit } from './drivers.mjs';
 import { JOURNEYS } from './journeys.mjs';
 
 const RESULTS_PATH = fileURLToPath(new URL('../test-results/engines.json', import.meta.url));
-const PARTNER_PORT = Number(process.env.ENGINES_PARTNER_PORT ?? 5193);
-const PLATFORM_PORT = Number(process.env.ENGINES_PLATFORM_PORT ?? 5194);
 /** How long a page may take to report what happened: a whole journey on a loaded machine, with room to spare. */
 const REPORT_TIMEOUT_MS = 45_000;
 
@@ -64,6 +63,71 @@ function createReportBox() {
   };
 }
 
+/** How many engine configurations run side by side, each with its own demo servers; ENGINES_WORKERS overrides. */
+const DEFAULT_ENGINE_WORKERS = 3;
+
+function engineWorkers() {
+  const raw = process.env.ENGINES_WORKERS;
+  if (raw === undefined || raw === '') return DEFAULT_ENGINE_WORKERS;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(`ENGINES_WORKERS must be a whole number from 1; got "${raw}".`);
+    process.exit(2);
+  }
+  return count;
+}
+
+/**
+ * Runs every journey in one engine configuration against a demo of its own (free ports, https), so
+ * configurations running side by side share no server, session or report.
+ * @returns {Promise<{ rows: object[], passed: number, failed: number }>}
+ */
+async function runConfig(name, config, missing, tls) {
+  const rows = [];
+  let passed = 0;
+  let failed = 0;
+  if (missing) {
+    console.log(`${name}: FAILED to start: ${missing}`);
+    return { rows, passed, failed: JOURNEYS.length };
+  }
+  const box = createReportBox();
+  const demo = await startDemoOnFreePorts({ tls, reports: (report) => box.sink(report) });
+  const startedAt = Date.now();
+  let runCount = 0;
+  try {
+    for (const journey of JOURNEYS) {
+      const run = `${name}-${++runCount}-${Date.now().toString(36)}`;
+      const ctx = {
+        driver: undefined,
+        partner: demo.partner.origin,
+        platform: demo.platform.origin,
+        nextReport: (kind) => box.next(run, kind),
+        url: (mode, extra = '') => `${demo.partner.origin}/e2e/journey.html?run=${run}&mode=${mode}${extra}`,
+      };
+      const journeyStart = Date.now();
+      let row;
+      try {
+        ctx.driver = await config.launch({ partner: demo.partner.origin, platform: demo.platform.origin });
+        const note = await journey.run(ctx);
+        row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: true, note };
+        passed++;
+      } catch (error) {
+        row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: false, note: String(error?.message ?? error) };
+        failed++;
+      } finally {
+        await ctx.driver?.quit().catch(() => {});
+      }
+      row.ms = Date.now() - journeyStart;
+      rows.push(row);
+      console.log(`${row.ok ? 'ok  ' : 'FAIL'} [${name}] ${journey.name}: ${row.note} (${(row.ms / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await demo.close();
+  }
+  console.log(`[${name}] ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  return { rows, passed, failed };
+}
+
 async function main() {
   const asked = process.argv.slice(2);
   const names = asked.length ? asked : Object.keys(CONFIGS);
@@ -74,62 +138,29 @@ async function main() {
   }
   const availability = engineAvailability();
   const certDir = mkdtempSync(join(tmpdir(), 'scdk-certs-'));
-  const box = createReportBox();
-  const demo = await startDemo({
-    partnerPort: PARTNER_PORT,
-    platformPort: PLATFORM_PORT,
-    quiet: true,
-    tls: ensureLocalCerts(certDir),
-    reports: (report) => box.sink(report),
-  });
-  const rows = [];
-  let passed = 0;
-  let failed = 0;
-  let runCount = 0;
+  const tls = ensureLocalCerts(certDir);
+  const workers = Math.min(engineWorkers(), names.length);
+  const startedAt = Date.now();
+  const results = new Map();
+  const queue = [...names];
   try {
-    for (const name of names) {
-      const config = CONFIGS[name];
-      const missing = availability[config.needs];
-      if (missing) {
-        console.log(`${name}: FAILED to start: ${missing}`);
-        failed += JOURNEYS.length;
-        continue;
+    // A small pool: each worker takes the next configuration until none is left.
+    await Promise.all(Array.from({ length: workers }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        const config = CONFIGS[name];
+        results.set(name, await runConfig(name, config, availability[config.needs], tls));
       }
-      const startedAt = Date.now();
-      for (const journey of JOURNEYS) {
-        const run = `${name}-${++runCount}-${Date.now().toString(36)}`;
-        const ctx = {
-          driver: undefined,
-          partner: demo.partner.origin,
-          platform: demo.platform.origin,
-          nextReport: (kind) => box.next(run, kind),
-          url: (mode, extra = '') => `${demo.partner.origin}/e2e/journey.html?run=${run}&mode=${mode}${extra}`,
-        };
-        const journeyStart = Date.now();
-        let row;
-        try {
-          ctx.driver = await config.launch({ partner: demo.partner.origin, platform: demo.platform.origin });
-          const note = await journey.run(ctx);
-          row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: true, note };
-          passed++;
-        } catch (error) {
-          row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: false, note: String(error?.message ?? error) };
-          failed++;
-        } finally {
-          await ctx.driver?.quit().catch(() => {});
-        }
-        row.ms = Date.now() - journeyStart;
-        rows.push(row);
-        console.log(`${row.ok ? 'ok  ' : 'FAIL'} [${name}] ${journey.name}: ${row.note} (${(row.ms / 1000).toFixed(1)} s)`);
-      }
-      console.log(`[${name}] ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    }
+    }));
   } finally {
-    await demo.close();
     rmSync(certDir, { recursive: true, force: true });
   }
+  // Rows in the order asked for, whatever order the configurations finished in.
+  const rows = names.flatMap((name) => results.get(name)?.rows ?? []);
+  const passed = names.reduce((sum, name) => sum + (results.get(name)?.passed ?? 0), 0);
+  const failed = names.reduce((sum, name) => sum + (results.get(name)?.failed ?? 0), 0);
   mkdirSync(fileURLToPath(new URL('../test-results/', import.meta.url)), { recursive: true });
   writeFileSync(RESULTS_PATH, `${JSON.stringify({ ranAt: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`\nEngines: ${((Date.now() - startedAt) / 1000).toFixed(1)} s wall clock on ${workers} worker${workers === 1 ? '' : 's'}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

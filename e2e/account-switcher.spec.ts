@@ -335,9 +335,8 @@ test("with fallback 'none' where cookies are blocked, the modal says what it can
   expect(await result).toBe('rejected 1010 user_cancelled');
 });
 
-test.describe('one world is enough', () => {
-  test.beforeEach(({ cookieWorld }) => test.skip(cookieWorld !== 'blocked', 'no cookie access involved'));
-
+// Any world: CSP, styling, locale, option checks, a guest token and mounting involve no cookie access.
+test.describe('one world is enough', { tag: '@any-world' }, () => {
   test('under a strict CSP (no unsafe-inline) the modal is styled and no violation is reported', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (m) => m.text().startsWith('scdk-csp-violation') && violations.push(m.text()));

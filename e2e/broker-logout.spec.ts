@@ -13,7 +13,8 @@ import {
 } from './helpers';
 import { GATEWAY_PLATFORM_ORIGINS } from '../src/sdk/platforms';
 import { EXP_LEEWAY_IN_SECONDS } from '../demo/shared/jwt.mjs';
-import { PARTNER, PLATFORM } from './origins';
+import { startDemo } from '../demo/start.mjs';
+import { PARTNER, PARTNER_PORT, PLATFORM, PLATFORM_PORT, useDemoPorts } from './origins';
 import { startThirdSite } from './third-site';
 
 declare const harness: {
@@ -51,14 +52,29 @@ test.afterEach(async ({ request }) => resetFaults(request));
 // In the blocked world these calls still end the session: page.evaluate counts as a click, so the
 // default 'popup' fallback opens a platform window. e2e/cookie-worlds.spec.ts covers the routes themselves.
 
-test('the partner snippet, verbatim, through the UMD in a script tag', async ({ page, context }) => {
-  test.skip(PLATFORM !== GATEWAY_PLATFORM_ORIGINS.demo, "gateway 'demo' resolves to the default platform port only");
-  await loginOnPlatform(context, 'AB1234');
-  expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
-  await page.goto(`${PARTNER}/e2e/snippet.html`);
-  await page.getByRole('button', { name: 'Log out from broker' }).click();
-  await expect(page.locator('#result')).toHaveText('success {"success":true,"hadSession":true}');
-  expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+/** The partner port the demo uses by default; the platform's is the one the SDK's table gives gateway 'demo'. */
+const DEFAULT_PARTNER_PORT = 5173;
+
+// @solo: the verbatim snippet names only gateway 'demo', which the SDK's own table resolves to the
+// platform's default port, and one process at a time can hold that port: so this test starts a demo
+// there for itself, in the serial pass where no other test runs.
+test('the partner snippet, verbatim, through the UMD in a script tag', { tag: '@solo' }, async ({ page, context }) => {
+  const workerPorts = [PARTNER_PORT, PLATFORM_PORT] as const;
+  const defaultPlatformPort = Number(new URL(GATEWAY_PLATFORM_ORIGINS.demo).port);
+  const demo = await startDemo({ partnerPort: DEFAULT_PARTNER_PORT, platformPort: defaultPlatformPort, quiet: true });
+  useDemoPorts(DEFAULT_PARTNER_PORT, defaultPlatformPort);
+  try {
+    expect(PLATFORM).toBe(GATEWAY_PLATFORM_ORIGINS.demo);
+    await loginOnPlatform(context, 'AB1234');
+    expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
+    await page.goto(`${PARTNER}/e2e/snippet.html`);
+    await page.getByRole('button', { name: 'Log out from broker' }).click();
+    await expect(page.locator('#result')).toHaveText('success {"success":true,"hadSession":true}');
+    expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
+  } finally {
+    useDemoPorts(...workerPorts);
+    await demo.close();
+  }
 });
 
 test('logout ends the session; a second logout finds none', async ({ page, context, request }) => {
@@ -77,7 +93,8 @@ test('logout ends the session; a second logout finds none', async ({ page, conte
   expect(second).toMatchObject({ ok: true, value: { success: true, hadSession: false } });
 });
 
-test('guest and expired tokens are refused before any iframe or request', async ({ page, request, context }) => {
+// Any world: the SDK refuses these tokens before anything reaches the platform.
+test('guest and expired tokens are refused before any iframe or request', { tag: '@any-world' }, async ({ page, request, context }) => {
   const guest = await mintToken(request, 'guest=true');
   const expired = await mintToken(request, 'smallcaseAuthId=user-1&expired=true');
   await openPartnerPage(page);
@@ -95,7 +112,8 @@ test('guest and expired tokens are refused before any iframe or request', async 
 // went to the platform and came back 4003 after a request.
 const EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS = 45;
 
-test('a token expired past the platform\'s leeway (45 s ago) gives 4003 before any iframe or request', async ({ page, context }) => {
+// Any world: refused before anything reaches the platform.
+test('a token expired past the platform\'s leeway (45 s ago) gives 4003 before any iframe or request', { tag: '@any-world' }, async ({ page, context }) => {
   expect(EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS).toBeGreaterThan(EXP_LEEWAY_IN_SECONDS);
   const now = Math.floor(Date.now() / 1000);
   const exp = now - EXPIRED_PAST_PLATFORM_LEEWAY_IN_SECONDS;
@@ -109,7 +127,8 @@ test('a token expired past the platform\'s leeway (45 s ago) gives 4003 before a
   expect(platformRequests).toEqual([]);
 });
 
-test('a token without exp, an unknown gateway with no platformUrl, an unknown config key: thrown by the constructor, nothing loads', async ({ page, context }) => {
+// Any world: the constructor throws before anything loads.
+test('a token without exp, an unknown gateway with no platformUrl, an unknown config key: thrown by the constructor, nothing loads', { tag: '@any-world' }, async ({ page, context }) => {
   const noExp = signToken({ smallcaseAuthId: 'user-1', iat: Math.floor(Date.now() / 1000) });
   const token = signToken({ smallcaseAuthId: 'user-1', exp: Math.floor(Date.now() / 1000) + 3600 });
   await openPartnerPage(page);
@@ -136,7 +155,8 @@ test('a token without exp, an unknown gateway with no platformUrl, an unknown co
   expect(platformRequests).toEqual([]);
 });
 
-test('a malformed token or gateway throws synchronously from the constructor', async ({ page }) => {
+// Any world: the constructor throws before anything loads.
+test('a malformed token or gateway throws synchronously from the constructor', { tag: '@any-world' }, async ({ page }) => {
   await openPartnerPage(page);
   const outcomes = await page.evaluate(() => [
     harness.attempt(() => harness.create('not.a.jwt')),
@@ -259,7 +279,8 @@ test('a platform error during logout gives 3023 logout_failed', async ({ page, r
   expect(outcome.error).toMatchObject({ code: 3023, message: 'logout_failed' });
 });
 
-test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', async ({ page, request, context }) => {
+// Any world: how a result reaches the callbacks does not depend on the route that produced it.
+test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', { tag: '@any-world' }, async ({ page, request, context }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const guest = await mintToken(request, 'guest=true');
   await loginOnPlatform(context, 'AB1234');
@@ -353,7 +374,8 @@ test('after a completed call and destroy() no iframe is left behind', async ({ p
   expect(frames).toEqual({ during: 1, after: 0 });
 });
 
-test('the iframe URL carries no token', async ({ page, request }) => {
+// Any world: the URL is built the same way whatever cookies the iframe can reach.
+test('the iframe URL carries no token', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page);
   const urls: string[] = [];
@@ -380,7 +402,8 @@ test('a bridge iframe removed from the page (a re-render) is made again on the n
   expect(result.frames).toBe(1);
 });
 
-test('a rejected brokerLogout() nobody handles is reported as an unhandled rejection', async ({ page, request }) => {
+// Any world: a guest token is refused before any request.
+test('a rejected brokerLogout() nobody handles is reported as an unhandled rejection', { tag: '@any-world' }, async ({ page, request }) => {
   const guest = await mintToken(request, 'guest=true');
   await openPartnerPage(page);
   const reasons = await page.evaluate(async (t) => {

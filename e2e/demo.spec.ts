@@ -200,7 +200,8 @@ const DEMO_PATHS: DemoPath[] = [
   },
 ];
 
-test("the demo's paths cover every error code, each in a cookie world, and the page's list names each", async ({ page }) => {
+// Any world: a check of the demo's tables and of its static list.
+test("the demo's paths cover every error code, each in a cookie world, and the page's list names each", { tag: '@any-world' }, async ({ page }) => {
   const codes = Object.values(ERROR_CODES).sort();
   expect(DEMO_PATHS.map((path) => path.code).sort(), 'one demo path per code in ERROR_CODES').toEqual(codes);
   for (const path of DEMO_PATHS) expect(path.worlds.length, `${path.code} runs in no cookie world`).toBeGreaterThan(0);
@@ -221,7 +222,8 @@ for (const path of DEMO_PATHS) {
 
 // ---- layout, theming, accessibility ----
 
-test('at 360 px the demo page does not scroll sideways, with the settings open too', async ({ page }) => {
+// Any world: the page's layout.
+test('at 360 px the demo page does not scroll sideways, with the settings open too', { tag: '@any-world' }, async ({ page }) => {
   await page.setViewportSize(PHONE);
   await openDemo(page);
   expect(await page.evaluate(() => window.innerWidth)).toBe(PHONE.width);
@@ -230,7 +232,8 @@ test('at 360 px the demo page does not scroll sideways, with the settings open t
   await noSidewaysScroll(page);
 });
 
-test('at 1280×800 the result of "Log out from broker" shows inside the viewport', async ({ page, context }) => {
+// Any world: where the result line sits is layout, whichever route produced it.
+test('at 1280×800 the result of "Log out from broker" shows inside the viewport', { tag: '@any-world' }, async ({ page, context }) => {
   await page.setViewportSize(DESKTOP);
   await loginOnPlatform(context, 'AB1234');
   await openDemo(page);
@@ -255,7 +258,8 @@ test('the switch button stays mounted through the guest and expired-token demos'
   await expect(switchButton(page)).toContainText('Switch account');
 });
 
-test('applied settings make a new instance: the switch button stays, speaks Hindi, and the settings survive a reload', async ({ page }) => {
+// Any world: settings, locale and their storage.
+test('applied settings make a new instance: the switch button stays, speaks Hindi, and the settings survive a reload', { tag: '@any-world' }, async ({ page }) => {
   await openDemo(page);
   await applySettings(page, { locale: 'hi', fallback: 'none' });
   await expect(switchButton(page)).toContainText('खाता बदलें');
@@ -281,7 +285,8 @@ function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-test("the switch button and the switcher wear the page's purple (--scdk-accent), with AA contrast", async ({ page }) => {
+// Any world: colours and contrast.
+test("the switch button and the switcher wear the page's purple (--scdk-accent), with AA contrast", { tag: '@any-world' }, async ({ page }) => {
   await openDemo(page);
   const colours = (locator: ReturnType<typeof switchButton>) =>
     locator.evaluate((element) => ({ background: getComputedStyle(element).backgroundColor, text: getComputedStyle(element).color }));
@@ -295,7 +300,8 @@ test("the switch button and the switcher wear the page's purple (--scdk-accent),
   expect(contrast(modal.background, modal.text)).toBeGreaterThanOrEqual(4.5);
 });
 
-test('axe finds nothing on the demo page with the settings panel open, at both sizes', async ({ page }) => {
+// Any world: the page's markup with the settings panel open.
+test('axe finds nothing on the demo page with the settings panel open, at both sizes', { tag: '@any-world' }, async ({ page }) => {
   test.setTimeout(90_000); // two full-page axe runs: many seconds each on a loaded 2-core machine
   await openDemo(page);
   await openSettings(page);

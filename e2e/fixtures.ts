@@ -2,8 +2,9 @@ import { test as base, type Browser } from '@playwright/test';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDemoOnFreePorts } from '../demo/start.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
-import { PARTNER, PLATFORM } from './origins';
+import { PARTNER, PLATFORM, useDemoPorts } from './origins';
 import { grantStorageAccess } from './storage-access';
 import { tokenHygieneFixture, type TokenHygiene } from './token-hygiene';
 
@@ -23,12 +24,6 @@ export function iframeReachesCookies(world: CookieWorld): boolean {
 }
 
 /**
- * `browser` is replaced per cookie world: a Chromium launched on a profile whose preferences allow or
- * block third-party cookies. Contexts made from it (`browser.newContext()`, the `page` fixture) inherit it.
- * Playwright turns Chromium's popup blocker off by default; it is back on here, as for real users.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-/**
  * Token hygiene for every e2e test (auto): no token in a request URL or console output, no SDK or bridge
  * message posted with targetOrigin '*'. See e2e/token-hygiene.ts.
  */
@@ -36,8 +31,26 @@ const hygienic = base.extend<{ tokenHygiene: TokenHygiene }>({
   tokenHygiene: [tokenHygieneFixture, { auto: true }],
 });
 
-export const test = hygienic.extend<{}, { cookieWorld: CookieWorld }>({
+export const test = hygienic.extend<object, { cookieWorld: CookieWorld; demo: void }>({
   cookieWorld: ['blocked', { option: true, scope: 'worker' }],
+  /**
+   * This worker's own partner demo and mock platform, on free ports (auto: set up before the worker's
+   * first test), so workers run side by side without sharing sessions, faults or held requests.
+   */
+  demo: [
+    async ({}, use) => {
+      const demo = await startDemoOnFreePorts();
+      useDemoPorts(Number(new URL(demo.partner.origin).port), Number(new URL(demo.platform.origin).port));
+      await use();
+      await demo.close();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  /**
+   * Replaced per cookie world: a Chromium launched on a profile whose preferences allow or block
+   * third-party cookies. Contexts made from it (`browser.newContext()`, the `page` fixture) inherit it.
+   * Playwright turns Chromium's popup blocker off by default; it is back on here, as for real users.
+   */
   browser: [
     async ({ playwright, cookieWorld }, use) => {
       const profile = mkdtempSync(join(tmpdir(), 'scdk-profile-'));

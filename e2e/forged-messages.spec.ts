@@ -3,7 +3,7 @@
 // origin. None may be accepted, none may throw. e2e/fuzz.spec.ts sends the same kinds of messages by the
 // ten thousand.
 import { expect, test } from './fixtures';
-import { BRIDGE_URL, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
+import { bridgeUrl, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
 import { connectLoggingOutInstance, mintToken, openPartnerPage, recordPlatformRequests, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PARTNER, PLATFORM } from './origins';
@@ -172,11 +172,12 @@ test.describe('the SDK on the partner page', () => {
   });
 });
 
-test.describe('the bridge page', () => {
+// Any world: the bridge checks a message's source, origin and shape before anything touches a cookie.
+test.describe('the bridge page', { tag: '@any-world' }, () => {
   test('a valid connect from the wrong source window (same-origin nested frame, third-origin frame) is ignored', async ({ page }) => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
     const nested = await appendFrame(page, 'about:blank', 'nested');
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
     const forged = [CONNECT, { ...CONNECT, gateway: 'other' }];
@@ -195,7 +196,7 @@ test.describe('the bridge page', () => {
   test('from the right window and origin: wrong version, namespace, shape, huge and __proto__ messages get no answer', async ({ page }) => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
     await page.evaluate(
       ([platform, connect, hugeLength]) => {
         const base = connect as Record<string, unknown>;
@@ -261,7 +262,7 @@ test.describe('the bridge page', () => {
     const errors = recordPageErrors(page);
     const platformRequests = recordPlatformRequests(context);
     await openPartnerPage(page);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
     expect(await connectAsParent(page)).toMatchObject({ type: 'ready' });
     const replies = await page.evaluate(
       async ([t, capMs]) => {
@@ -323,9 +324,10 @@ test.describe('the bridge page', () => {
   });
 });
 
-test.describe('framing', () => {
+// Any world: frame-ancestors is a response header of the bridge page.
+test.describe('framing', { tag: '@any-world' }, () => {
   test('the bridge page names exactly the trusted partner in frame-ancestors', async ({ request }) => {
-    const response = await request.get(BRIDGE_URL);
+    const response = await request.get(bridgeUrl());
     const policy = response.headers()['content-security-policy'] ?? '';
     const ancestors = /frame-ancestors ([^;]*)/.exec(policy)?.[1].trim().split(/\s+/);
     expect(ancestors).toEqual([PARTNER]);
@@ -347,11 +349,11 @@ test.describe('framing', () => {
     try {
       await page.goto(`${site.origin}/page.html`);
       // appendFrame resolves after the frame's load event.
-      await appendFrame(page, BRIDGE_URL, 'bridge');
+      await appendFrame(page, bridgeUrl(), 'bridge');
       expect(runtimeLoads).toEqual([]);
       // Control: the trusted partner framing the same URL does load the runtime.
       await openPartnerPage(page);
-      await appendFrame(page, BRIDGE_URL, 'bridge');
+      await appendFrame(page, bridgeUrl(), 'bridge');
       await expect.poll(() => runtimeLoads.length).toBeGreaterThan(0);
     } finally {
       await site.close();

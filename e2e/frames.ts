@@ -2,8 +2,10 @@ import type { Frame, Page } from '@playwright/test';
 import { BRIDGE_PATH, PROTOCOL_VERSION } from '../src/shared/protocol';
 import { PLATFORM } from './origins';
 
-/** The real bridge page, as the SDK loads it for gateway 'demo'. */
-export const BRIDGE_URL = `${PLATFORM}${BRIDGE_PATH}?gateway=demo&v=${PROTOCOL_VERSION}`;
+/** The real bridge page, as the SDK loads it for gateway 'demo', on this worker's platform. */
+export function bridgeUrl(): string {
+  return `${PLATFORM}${BRIDGE_PATH}?gateway=demo&v=${PROTOCOL_VERSION}`;
+}
 /** A well-formed connect for gateway 'demo', as the SDK sends it. */
 export const CONNECT = { ns: 'scdk', v: PROTOCOL_VERSION, type: 'connect', gateway: 'demo' } as const;
 /** How long a test waits for the bridge's first reply to a connect before calling it silence. */

@@ -5,7 +5,7 @@
 // differently from a clean run. Uncaught errors are collected from every frame.
 import type { Frame } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { BRIDGE_URL, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
+import { bridgeUrl, CONNECT, appendFrame, connectAsParent, delivered, recordPageErrors } from './frames';
 import { connectLoggingOutInstance, mintToken, openPartnerPage, releaseHeld, resetFaults, setFaults, waitForHeld, type Outcome } from './helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
 import { PLATFORM } from './origins';
@@ -100,7 +100,8 @@ function expectAllDelivered(report: FloodReport, count: number): void {
   expect(report.posted).toBe(count);
 }
 
-test.describe('the platform bridge', () => {
+// Any world: the bridge drops look-alikes on their source, origin and shape, before anything touches a cookie.
+test.describe('the platform bridge', { tag: '@any-world' }, () => {
   test(`${MESSAGES_PER_SIDE} connect look-alikes and ${MESSAGES_PER_SIDE} request look-alikes from the trusted parent: none answered`, async ({
     page,
     request,
@@ -108,7 +109,7 @@ test.describe('the platform bridge', () => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
 
     // Right origin, right source window: only the shape checks stand between these and a connection.
     await startFlood(page.mainFrame(), 'bridgeChild', PLATFORM, { seed: SEED, count: MESSAGES_PER_SIDE, kind: 'connect' });
@@ -156,7 +157,7 @@ test.describe('the platform bridge', () => {
   test('look-alikes and replayed real connects from a nested same-origin frame and a third-origin frame: none answered', async ({ page }) => {
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
     const nested = await appendFrame(page, `${page.url()}?nested`, 'nested');
     const attacker = await appendFrame(page, `${hostile.origin}/attacker.html`, 'attacker');
     const half = MESSAGES_PER_SIDE / 2;
@@ -179,7 +180,7 @@ test.describe('the platform bridge', () => {
     const errors = recordPageErrors(page);
     await setFaults(request, { frameAncestors: 'off' });
     await page.goto(`${hostile.origin}/attacker.html`);
-    await appendFrame(page, BRIDGE_URL, 'bridge');
+    await appendFrame(page, bridgeUrl(), 'bridge');
     await startFlood(page.mainFrame(), 'bridgeChild', '*', {
       seed: SEED + 4,
       count: MESSAGES_PER_SIDE / 5,
@@ -258,7 +259,8 @@ test.describe('the SDK host', () => {
     expect(errors).toEqual([]);
   });
 
-  test(`a fake bridge answering with ${MESSAGES_PER_SIDE} fuzzed replies: the call ends only on the valid answer`, async ({ page, request }) => {
+  // Any world: the fake bridge is on a hostile site; the platform and its cookies are never involved.
+  test(`a fake bridge answering with ${MESSAGES_PER_SIDE} fuzzed replies: the call ends only on the valid answer`, { tag: '@any-world' }, async ({ page, request }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     const errors = recordPageErrors(page);
     await openPartnerPage(page, OPEN_FRAMES_PAGE);

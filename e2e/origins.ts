@@ -1,6 +1,16 @@
-// The two sites of the e2e world. The default ports matter: `gateway: 'demo'` resolves to
-// http://127.0.0.1:5174 inside the SDK, so the verbatim partner snippet reaches the mock platform.
-export const PARTNER_PORT = Number(process.env.PARTNER_PORT ?? 5173);
-export const PLATFORM_PORT = Number(process.env.PLATFORM_PORT ?? 5174);
-export const PARTNER = `http://localhost:${PARTNER_PORT}`;
-export const PLATFORM = `http://127.0.0.1:${PLATFORM_PORT}`;
+// The two sites of the e2e world: the partner demo on localhost and the mock platform on 127.0.0.1 (two
+// sites, since the hosts differ). Each Playwright worker starts its own pair on free ports (the `demo`
+// worker fixture in e2e/fixtures.ts) and sets these bindings before its first test, so no worker sees
+// another's sessions or faults. Read them inside tests and helpers, never at a module's top level.
+export let PARTNER_PORT = 0;
+export let PLATFORM_PORT = 0;
+export let PARTNER = '';
+export let PLATFORM = '';
+
+/** Points the suite at a demo on these ports (the worker's own, or the default ports for the verbatim snippet). */
+export function useDemoPorts(partnerPort: number, platformPort: number): void {
+  PARTNER_PORT = partnerPort;
+  PLATFORM_PORT = platformPort;
+  PARTNER = `http://localhost:${partnerPort}`;
+  PLATFORM = `http://127.0.0.1:${platformPort}`;
+}

@@ -10,7 +10,8 @@ interface Harness {
   create(token: string, config?: Record<string, unknown>): Record<string, (...args: unknown[]) => Promise<unknown>>;
 }
 
-test('every call left without .catch reports its rejection as unhandled; onFailure handles brokerLogout', async ({ page, request }) => {
+// Any world: an expired token is refused before any request.
+test('every call left without .catch reports its rejection as unhandled; onFailure handles brokerLogout', { tag: '@any-world' }, async ({ page, request }) => {
   const expired = await mintToken(request, 'smallcaseAuthId=user-1&expired=true');
   await openPartnerPage(page);
   await page.evaluate((token) => {
@@ -36,7 +37,8 @@ test('every call left without .catch reports its rejection as unhandled; onFailu
   expect([...reported].sort()).toEqual([4003, 4003, 4003, 4003, 'onFailure'].sort());
 });
 
-test('a dismissed switcher nobody handles is reported as unhandled (1010), like every other call', async ({ page }) => {
+// Any world: how a rejection is reported, not which screen led to it.
+test('a dismissed switcher nobody handles is reported as unhandled (1010), like every other call', { tag: '@any-world' }, async ({ page }) => {
   await page.goto(`${PARTNER}/e2e/switcher.html`);
   await expect(page.getByRole('button', { name: 'Manage broker account' })).toBeEnabled();
   await page.evaluate(() => {
@@ -55,7 +57,8 @@ test('a dismissed switcher nobody handles is reported as unhandled (1010), like 
   await expect.poll(() => page.evaluate(() => (window as unknown as { reported: unknown[] }).reported)).toEqual([1010]);
 });
 
-test('switchAccount takes { onStep } or, as before, the step callback itself; anything else is 4000', async ({ page, request }) => {
+// Any world: an option check, then fallback 'none' refuses before any window.
+test('switchAccount takes { onStep } or, as before, the step callback itself; anything else is 4000', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page);
   const codes = await page.evaluate(async (t) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, iframeReachesCookies, test, type CookieWorld } from './fixtures';
-import { BRIDGE_URL, appendFrame, connectAsParent } from './frames';
+import { bridgeUrl, appendFrame, connectAsParent } from './frames';
 import {
   loginOnPlatform,
   mintToken,
@@ -34,7 +34,8 @@ type SameSite = NonNullable<Faults['sessionSameSite']>;
 const SAME_SITE_SETTINGS: readonly SameSite[] = ['None', 'Lax', 'Strict'];
 const LOGGED_OUT = { loggedIn: false, accountId: null };
 const LOGGED_IN = { loggedIn: true, accountId: 'AB1234' };
-const STORAGE_KEY = `scdk:storage:${PLATFORM}`;
+/** Where the SDK remembers whether the iframe reached the platform's cookies (src/sdk/storage-memory.ts). */
+const storageKey = (): string => `scdk:storage:${PLATFORM}`;
 /** For replies from the bridge: a cap that only turns a hang into a readable failure; a reply takes well under a second. */
 const REPLY_CAP_MS = 10_000;
 
@@ -45,7 +46,7 @@ function iframeCarriesSession(sameSite: SameSite, world: CookieWorld): boolean {
 
 /** As if an earlier handshake had seen the iframe reach the platform's cookies, e.g. while the platform's cookie was SameSite=None. */
 async function rememberAvailable(page: Page): Promise<void> {
-  await page.evaluate(([key]) => localStorage.setItem(key, 'available'), [STORAGE_KEY]);
+  await page.evaluate(([key]) => localStorage.setItem(key, 'available'), [storageKey()]);
 }
 
 /** On the partner page: sends one request on the port connectAsParent opened, and resolves with its reply. */
@@ -80,7 +81,7 @@ for (const sameSite of SAME_SITE_SETTINGS) {
       expect(await platformSession(context)).toEqual(LOGGED_OUT);
       expect(windows).toHaveLength(1);
       const expected = iframeCarriesSession(sameSite, cookieWorld) ? 'available' : 'blocked';
-      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(expected);
+      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), storageKey())).toBe(expected);
 
       await loginOnPlatform(context, 'AB1234');
       await openClickPage(page);
@@ -100,7 +101,7 @@ for (const sameSite of SAME_SITE_SETTINGS) {
       expect(await platformSession(context)).toEqual(LOGGED_OUT);
       // The iframe went first; where it cannot carry the session, it said so and the window did the logout.
       expect(windows).toHaveLength(iframeCarriesSession(sameSite, cookieWorld) ? 0 : 1);
-      expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(
+      expect(await page.evaluate((key) => localStorage.getItem(key), storageKey())).toBe(
         iframeCarriesSession(sameSite, cookieWorld) ? 'available' : 'blocked',
       );
     });
@@ -125,7 +126,7 @@ for (const sameSite of SAME_SITE_SETTINGS) {
       const token = await mintToken(request, 'smallcaseAuthId=user-1');
       await loginOnPlatform(context, 'AB1234');
       await openPartnerPage(page);
-      await appendFrame(page, BRIDGE_URL, 'bridge');
+      await appendFrame(page, bridgeUrl(), 'bridge');
       const carries = iframeCarriesSession(sameSite, cookieWorld);
       expect(await connectAsParent(page)).toMatchObject({ type: 'ready', storage: carries ? 'available' : 'blocked' });
       test.skip(carries, 'the iframe carries the session here: its logout is the journeys above');

@@ -1,4 +1,4 @@
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
 /** How many of the slowest tests the summary lists, so the suite's time budget stays visible in every log. */
 const SLOWEST_SHOWN = 10;
@@ -11,11 +11,19 @@ interface Outcome {
 }
 
 /**
- * Prints, at the end of a run: the slowest tests, the time spent per project (cookie world or engine),
- * and one plain closing line, "N passed, N failed, N skipped", that any CI log reader understands.
+ * Prints, at the end of a run: the slowest tests, the test time spent per project (cookie world; summed
+ * over workers, so it can exceed the wall clock), the wall clock and the worker count, and one plain
+ * closing line, "N passed, N failed, N skipped", that any CI log reader understands.
  */
 export default class SummaryReporter implements Reporter {
   private readonly outcomes = new Map<string, Outcome>();
+  private workers = 0;
+  private pass = '';
+
+  onBegin(config: FullConfig): void {
+    this.workers = config.workers;
+    this.pass = process.env.SCDK_PASS ? ` (${process.env.SCDK_PASS} pass)` : '';
+  }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const [, project, file] = test.titlePath();
@@ -25,7 +33,7 @@ export default class SummaryReporter implements Reporter {
     this.outcomes.set(test.id, { status: result.status, title: `${location} ${test.title}`, project, durationMs });
   }
 
-  onEnd(_result: FullResult): void {
+  onEnd(result: FullResult): void {
     const all = [...this.outcomes.values()];
     const slowest = all
       .filter((outcome) => outcome.status !== 'skipped')
@@ -41,6 +49,7 @@ export default class SummaryReporter implements Reporter {
       console.log('\nTime per project:');
       for (const [project, durationMs] of perProject) console.log(`  ${seconds(durationMs)}  ${project}`);
     }
+    console.log(`\nWall clock${this.pass}: ${seconds(result.duration).trim()} on ${this.workers} worker${this.workers === 1 ? '' : 's'}`);
     const count = (test: (status: TestResult['status']) => boolean) => all.filter(({ status }) => test(status)).length;
     const passed = count((status) => status === 'passed');
     const skipped = count((status) => status === 'skipped');

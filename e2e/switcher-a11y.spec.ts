@@ -317,7 +317,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
     await resetFaults(request);
   });
 
-  test('checking', async ({ page, request, cookieWorld }, testInfo) => {
+  // Any world: the checking screen, reached by holding the platform's API in every world.
+  test('checking', { tag: '@any-world' }, async ({ page, request, cookieWorld }, testInfo) => {
     // No session answer until the test is over.
     await setFaults(request, { api: 'hold' });
     await openSwitcher(page, PATIENT);
@@ -394,7 +395,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
     await auditState(page, testInfo, 'done-logged-out', 'done', cookieWorld === SETTINGS_WORLD);
   });
 
-  test('error', async ({ page, request, cookieWorld }, testInfo) => {
+  // Any world: the error screen, reached by the platform's API failing in every world.
+  test('error', { tag: '@any-world' }, async ({ page, request, cookieWorld }, testInfo) => {
     await setFaults(request, { api: '500' });
     const dialog = await openSwitcher(page);
     await expect(dialog).toHaveAttribute('data-phase', 'error');
@@ -489,7 +491,8 @@ test.describe('account switcher: keyboard', () => {
     expect(await deepFocus(page)).toMatchObject({ hosts: ['scdk-switch-button'], tag: 'button' });
   });
 
-  test('Escape closes with 1010 and returns focus; the page behind is inert while open', async ({ page }) => {
+  // Any world: keyboard handling and focus in the modal.
+  test('Escape closes with 1010 and returns focus; the page behind is inert while open', { tag: '@any-world' }, async ({ page }) => {
     await page.goto(`${PARTNER}/e2e/switcher.html`);
     const open = page.getByRole('button', { name: 'Manage broker account' });
     await expect(open).toBeEnabled();
@@ -516,7 +519,8 @@ test.describe('account switcher: keyboard', () => {
   });
 });
 
-test.describe('account switcher: prefers-reduced-motion', () => {
+// Any world: animation under a media preference.
+test.describe('account switcher: prefers-reduced-motion', { tag: '@any-world' }, () => {
   async function animationNames(page: Page): Promise<{ dialog: string; backdrop: string }> {
     const dialog = dialogOf(page);
     await expect(dialog).toHaveAttribute('data-phase', 'ready');
@@ -541,12 +545,8 @@ test.describe('account switcher: prefers-reduced-motion', () => {
   });
 });
 
-test.describe('account switcher: text size and long words', () => {
-  // The layout does not depend on the cookie world: one world is enough.
-  test.beforeEach(({ cookieWorld }) => {
-    test.skip(cookieWorld !== SETTINGS_WORLD, 'the layout is the same in every cookie world');
-  });
-
+// Any world: the layout is the same in every cookie world.
+test.describe('account switcher: text size and long words', { tag: '@any-world' }, () => {
   test("follows the user's font size and the partner's root scaling, but a small root cannot shrink it", async ({ page }) => {
     await openSwitcher(page);
     await expect(dialogOf(page)).toHaveAttribute('data-phase', 'ready');
@@ -583,11 +583,8 @@ test.describe('account switcher: text size and long words', () => {
   });
 });
 
-test.describe('switch button: dark, forced colours, 200 % text', () => {
-  test.beforeEach(({ cookieWorld }) => {
-    test.skip(cookieWorld !== SETTINGS_WORLD, 'how the button looks does not depend on the cookie world');
-  });
-
+// Any world: how the button looks does not depend on the cookie world.
+test.describe('switch button: dark, forced colours, 200 % text', { tag: '@any-world' }, () => {
   /** The partner page with the switch button focused from the keyboard (so its focus ring shows). */
   async function focusSwitchButton(page: Page): Promise<Locator> {
     await page.goto(`${PARTNER}/e2e/switcher.html`);

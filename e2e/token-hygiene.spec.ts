@@ -11,7 +11,7 @@ declare const harness: {
 };
 
 /** A platform page with no framing policy, used here only as a cross-origin frame to log and post from. */
-const CROSS_ORIGIN_PAGE = `${PLATFORM}/api/session`;
+const crossOriginPage = (): string => `${PLATFORM}/api/session`;
 /** Code evaluated under this name counts as scdk's own (its stack frames match SDK_SCRIPT_PATTERN). */
 const SDK_NAMED_SOURCE = '//# sourceURL=/scdk-hygiene-canary.js';
 /** The SDK's default config.timeoutMs. */
@@ -21,7 +21,8 @@ const FAILED_HANDSHAKE_TIMEOUT_MS = 4000;
 
 test.afterEach(async ({ request }) => resetFaults(request));
 
-test('self-test: the fixture catches a token in a URL, a token logged in a frame, and SDK posts to "*"', async ({ page, request, tokenHygiene }) => {
+// Any world: a self-test of the hygiene fixture on planted leaks.
+test('self-test: the fixture catches a token in a URL, a token logged in a frame, and SDK posts to "*"', { tag: '@any-world' }, async ({ page, request, tokenHygiene }) => {
   const token = await mintToken(request, 'smallcaseAuthId=hygiene-canary');
   const payload = token.split('.')[1];
   await openPartnerPage(page);
@@ -33,14 +34,14 @@ test('self-test: the fixture catches a token in a URL, a token logged in a frame
         frame.onload = resolve;
         document.body.append(frame);
       }),
-    CROSS_ORIGIN_PAGE,
+    crossOriginPage(),
   );
   expect(await tokenHygiene.leaks()).toEqual([]);
 
   // 1. A URL carrying the whole token.
   await page.evaluate((t) => fetch(`/no-such-path?t=${t}`).catch(() => {}), token);
   // 2. Only the payload segment, logged from the cross-origin frame.
-  const frame = page.frames().find((f) => f.url().startsWith(CROSS_ORIGIN_PAGE));
+  const frame = page.frames().find((f) => f.url().startsWith(crossOriginPage()));
   await frame!.evaluate((p) => console.log(`claims ${p}`), payload);
   // 3. '*' posts from scdk-named code: to the page's own window, and to a cross-origin frame.
   await page.evaluate(`window.postMessage({ probe: 1 }, '*');\n${SDK_NAMED_SOURCE}`);

@@ -131,7 +131,8 @@ test("the button's switcher result reaches onResult after a logout from the moda
 });
 
 for (const start of ['guest', 'expired'] as const) {
-  test(`a ${start} token without getToken: mounting throws nothing and the button stays hidden, with no error event; setToken() with a connected token shows it`, async ({ page }) => {
+  // Any world: a guest or expired token hides the button before any session check.
+  test(`a ${start} token without getToken: mounting throws nothing and the button stays hidden, with no error event; setToken() with a connected token shows it`, { tag: '@any-world' }, async ({ page }) => {
     await openTokenPage(page, `start=${start}&getToken=0`);
     // The button's host is in the page, hidden: it was mounted (the UI loaded), and shows nothing.
     await expect(buttonHost(page)).toHaveCount(1);
@@ -154,7 +155,8 @@ test("the button's own session checks emit no error event when the platform fail
   expect(await tokenPage(page, (w) => w.errorEvents)).toEqual([]);
 });
 
-test('setToken() refuses what is not a JWT with 4002 and keeps the old token', async ({ page, context, cookieWorld }) => {
+// Any world: a check of setToken()'s argument.
+test('setToken() refuses what is not a JWT with 4002 and keeps the old token', { tag: '@any-world' }, async ({ page, context, cookieWorld }) => {
   await loginOnPlatform(context, 'AB1234');
   await openTokenPage(page, 'start=fresh&getToken=0');
   const outcome = await page.evaluate(async () => {

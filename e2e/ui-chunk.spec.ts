@@ -21,7 +21,7 @@ declare const harness: {
   instances: { openAccountSwitcher(): Promise<unknown> }[];
 };
 
-const CHUNK = `${PARTNER}/scdk-ui.js`;
+const chunkUrl = (): string => `${PARTNER}/scdk-ui.js`;
 /** The deadline for the failure cases: long enough for a cold chunk on a loaded machine, short for a hang. */
 const TIMEOUT_MS = 3000;
 /** How late a deadline may be reported on a busy 2-core machine (the bound only catches a hang). */
@@ -30,7 +30,7 @@ const MARGIN_MS = 3000;
 /** Requests the page made for the UI chunk. */
 function chunkRequests(page: Page): string[] {
   const seen: string[] = [];
-  page.on('request', (request) => request.url().startsWith(CHUNK) && seen.push(request.url()));
+  page.on('request', (request) => request.url().startsWith(chunkUrl()) && seen.push(request.url()));
   return seen;
 }
 
@@ -42,7 +42,8 @@ async function openAndClose(page: Page): Promise<void> {
   expect((await result).error?.code).toBe(1010);
 }
 
-test('a logout-only page never asks for the UI; the first openAccountSwitcher() loads it once, pinned by SRI', async ({ page, request, context }) => {
+// Any world: loading the UI chunk, pinned by SRI, is the same whatever cookies the iframe reaches.
+test('a logout-only page never asks for the UI; the first openAccountSwitcher() loads it once, pinned by SRI', { tag: '@any-world' }, async ({ page, request, context }) => {
   await loginOnPlatform(context, 'AB1234');
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const requests = chunkRequests(page);
@@ -92,9 +93,10 @@ const FAULTS: [string, (route: Route) => Promise<void> | void][] = [
 ];
 
 for (const [what, fault] of FAULTS) {
-  test(`a UI chunk that ${what} rejects 5007 within the deadline, leaves nothing, and a retry works once it is back`, async ({ page, request }) => {
+  // Any world: a chunk fault and its retry; the chunk is served by the partner, not the platform.
+  test(`a UI chunk that ${what} rejects 5007 within the deadline, leaves nothing, and a retry works once it is back`, { tag: '@any-world' }, async ({ page, request }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
-    await page.route(`${CHUNK}*`, fault);
+    await page.route(`${chunkUrl()}*`, fault);
     await openPartnerPage(page);
     const outcome = await page.evaluate(
       ([t, timeoutMs]) => harness.outcome(() => harness.create(t, { timeoutMs }).openAccountSwitcher()),
@@ -108,12 +110,13 @@ for (const [what, fault] of FAULTS) {
       modals: document.querySelectorAll('scdk-account-switcher').length,
       tampered: (window as unknown as { tampered?: boolean }).tampered ?? false,
     }))).toEqual({ scripts: 0, modals: 0, tampered: false });
-    await page.unroute(`${CHUNK}*`);
+    await page.unroute(`${chunkUrl()}*`);
     await openAndClose(page);
   });
 }
 
-test('a loader of another build never runs this build\'s chunk (5007); this build\'s instances still get their UI', async ({ page, request }) => {
+// Any world: which build's chunk runs is decided by the loader alone.
+test('a loader of another build never runs this build\'s chunk (5007); this build\'s instances still get their UI', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const umd = readFileSync(new URL('../dist/scdk.umd.js', import.meta.url), 'utf8');
   const build = /"(\d+\.\d+\.\d+-[0-9a-f]{12})"/.exec(umd)?.[1];
@@ -122,7 +125,7 @@ test('a loader of another build never runs this build\'s chunk (5007); this buil
   // integrity passes), but the chunk carries this build's id. Version changed too, so it takes the global.
   const other = umd.replaceAll(`"${build}"`, '"9.9.9-000000000000"').replaceAll('"0.1.0"', '"9.9.9"');
   await page.route(`${PARTNER}/other/scdk.umd.js`, (route) => route.fulfill({ body: other, contentType: 'application/javascript' }));
-  await page.route(`${PARTNER}/other/scdk-ui.js`, async (route) => route.fulfill({ response: await route.fetch({ url: CHUNK }) }));
+  await page.route(`${PARTNER}/other/scdk-ui.js`, async (route) => route.fulfill({ response: await route.fetch({ url: chunkUrl() }) }));
   await openPartnerPage(page);
   const outcomes = await page.evaluate(async (t) => {
     const First = window.scDK;
@@ -148,7 +151,8 @@ for (const [name, path] of [
   ['a nonce only (the loader passes its own script\'s nonce on)', '/e2e/switcher-script-nonce.html'],
   ['a host allowlist', '/e2e/switcher-csp.html'],
 ] as const) {
-  test(`under a CSP with ${name}, the chunk loads and the modal opens with zero violations`, async ({ page }) => {
+  // Any world: the CSP and the chunk's nonce; no cookie access involved.
+  test(`under a CSP with ${name}, the chunk loads and the modal opens with zero violations`, { tag: '@any-world' }, async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (m) => m.text().startsWith('scdk-csp-violation') && violations.push(m.text()));
     await page.goto(`${PARTNER}${path}`);
@@ -162,12 +166,13 @@ for (const [name, path] of [
   });
 }
 
-test('preload: true fetches the UI once the browser is idle after construction, so the first open needs no request', async ({ page, request }) => {
+// Any world: when the UI chunk is fetched, not what the session check finds.
+test('preload: true fetches the UI once the browser is idle after construction, so the first open needs no request', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const requests = chunkRequests(page);
   await openPartnerPage(page);
   expect(requests).toEqual([]); // loading the script asks for nothing
-  const fetched = page.waitForRequest((r) => r.url().startsWith(CHUNK));
+  const fetched = page.waitForRequest((r) => r.url().startsWith(chunkUrl()));
   await page.evaluate((t) => void harness.create(t, { preload: true }), token);
   await fetched;
   // Loaded and handed over: the element is gone once the chunk ran.

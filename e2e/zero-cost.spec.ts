@@ -8,8 +8,8 @@ import { expect, iframeReachesCookies, test } from './fixtures';
 import { mintToken } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
-const PAGE_URL = `${PARTNER}/e2e/zero-cost.html`;
-const BUNDLE_URL = `${PARTNER}/scdk.umd.js`;
+const pageUrl = (): string => `${PARTNER}/e2e/zero-cost.html`;
+const bundleUrl = (): string => `${PARTNER}/scdk.umd.js`;
 const BRIDGE_PATH = '/scdk/v1/bridge';
 /** The recorder lives under a symbol: symbols are not own property *names*, so the globals diff never sees it. */
 const RECORDER_KEY = 'scdk.zero-cost.recorder';
@@ -182,7 +182,7 @@ async function settle(page: Page): Promise<void> {
     return recorder.settled();
   }, RECORDER_KEY);
   barriers += 1;
-  const url = `${PAGE_URL}?${BARRIER_PARAM}=${barriers}`;
+  const url = `${pageUrl()}?${BARRIER_PARAM}=${barriers}`;
   const reported = page.waitForRequest(url);
   await page.evaluate(({ key, url }) => {
     (window as unknown as Record<symbol, { barrier(url: string): void }>)[Symbol.for(key)].barrier(url);
@@ -199,7 +199,7 @@ interface Task {
 interface MainThread {
   /** Every task the page's renderer main thread ran while traced. */
   tasks: Task[];
-  /** The tasks among them that ran code from BUNDLE_URL in the page (its evaluation, or a callback of it). */
+  /** The tasks among them that ran code from bundleUrl() in the page (its evaluation, or a callback of it). */
   ranBundle: Task[];
 }
 
@@ -256,7 +256,7 @@ async function traceMainThread(browser: Browser, page: Page, action: () => Promi
   if (runTasks.every((event) => event.tdur === undefined)) throw new Error('the trace has no CPU time (tdur) for main-thread tasks');
   const bundleCode = events.filter((event) => {
     const data = event.args?.data;
-    return CODE_EVENTS.has(event.name) && data?.url === BUNDLE_URL && mainThreads.has(thread(event)) && (data.frame === undefined || data.frame === mainFrame.frame);
+    return CODE_EVENTS.has(event.name) && data?.url === bundleUrl() && mainThreads.has(thread(event)) && (data.frame === undefined || data.frame === mainFrame.frame);
   });
   const ranBundle = runTasks.filter((task) =>
     bundleCode.some((event) => thread(event) === thread(task) && event.ts >= task.ts && event.ts <= task.ts + (task.dur ?? 0)),
@@ -281,11 +281,11 @@ async function loadPartnerPage(
 ): Promise<{ snapshot: Snapshot; requests: string[]; mainThread: MainThread }> {
   await page.addInitScript(installRecorder, RECORDER_KEY);
   if (bundle !== undefined) {
-    await page.route(BUNDLE_URL, (route) => route.fulfill({ contentType: 'application/javascript', body: bundle }));
+    await page.route(bundleUrl(), (route) => route.fulfill({ contentType: 'application/javascript', body: bundle }));
   }
   const requests = recordRequests(page);
   const mainThread = await traceMainThread(browser, page, async () => {
-    await page.goto(PAGE_URL, { waitUntil: 'load' });
+    await page.goto(pageUrl(), { waitUntil: 'load' });
     await settle(page);
   });
   return { snapshot: await snapshot(page), requests, mainThread };
@@ -304,7 +304,8 @@ function added(before: Snapshot, after: Snapshot) {
 
 const NOTHING = { work: [], mutations: [], globals: [], handlers: [], longTasks: [], iframes: 0 };
 
-test('loading the script defines window.scDK and nothing else', async ({ browser }) => {
+// Any world: loading defines a global and nothing else. Solo: it counts long tasks by CPU time in a trace, which a busy machine inflates.
+test('loading the script defines window.scDK and nothing else', { tag: ['@any-world', '@solo'] }, async ({ browser }) => {
   const context = await browser.newContext();
   // Control: the same page with an empty script in place of the SDK shows what the page does on its own.
   const control = await loadPartnerPage(browser, await context.newPage(), '');
@@ -324,10 +325,11 @@ test('loading the script defines window.scDK and nothing else', async ({ browser
   expect(longTasks(loaded.mainThread.ranBundle)).toEqual([]);
   expect(loaded.snapshot.iframes).toBe(0);
   expect(loaded.snapshot.storage).toBe(control.snapshot.storage);
-  expect(loaded.requests).toEqual([`GET ${PAGE_URL}`, `GET ${BUNDLE_URL}`]);
+  expect(loaded.requests).toEqual([`GET ${pageUrl()}`, `GET ${bundleUrl()}`]);
 });
 
-test('the recorder catches a script that does work on load (so the test above can fail)', async ({ browser, page }) => {
+// Any world: a self-test of the recorder. Solo: it must see a 300 ms task as long, on a machine not busy with other tests.
+test('the recorder catches a script that does work on load (so the test above can fail)', { tag: ['@any-world', '@solo'] }, async ({ browser, page }) => {
   const leaky = `window.scDK = function () {};
     setTimeout(function () {}, 0);
     window.addEventListener('message', function () {});
@@ -343,7 +345,8 @@ test('the recorder catches a script that does work on load (so the test above ca
   expect(requests.length).toBeGreaterThan(2);
 });
 
-test('new scDK(...) adds nothing until a call needs the bridge', async ({ browser, page, request }) => {
+// Any world: construction touches nothing. Solo: it counts long tasks by CPU time in a trace.
+test('new scDK(...) adds nothing until a call needs the bridge', { tag: ['@any-world', '@solo'] }, async ({ browser, page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const { snapshot: before, requests } = await loadPartnerPage(browser, page);
   const requestsBefore = requests.length;

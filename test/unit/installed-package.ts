@@ -2,7 +2,7 @@
 // this checkout, so what the partner's tools resolve is what the registry would serve: package.json
 // `exports`, and only the files that are packed, from the dist/ that `npm test` has just built.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,19 +14,28 @@ const PACK_TIMEOUT_MS = 60_000;
 
 /**
  * The path of this checkout's tarball. `--ignore-scripts`: prepack would rebuild dist/, which `npm test`
- * has just done (package-files.spec.ts checks that prepack builds).
+ * has just done (package-files.spec.ts checks that prepack builds). Workers run side by side, so each packs
+ * into a folder of its own and renames the tarball into place: a rename is atomic, and another worker
+ * sees either no tarball or a whole one.
  */
 export function packedTarball(): string {
   mkdirSync(PACK_DIR, { recursive: true });
-  const existing = readdirSync(PACK_DIR, { withFileTypes: true }).find((entry) => entry.name.endsWith('.tgz'));
+  const existing = readdirSync(PACK_DIR, { withFileTypes: true }).find((entry) => entry.isFile() && entry.name.endsWith('.tgz'));
   if (existing) return join(PACK_DIR, existing.name);
-  const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR], {
-    cwd: PACKAGE_ROOT,
-    encoding: 'utf8',
-    timeout: PACK_TIMEOUT_MS,
-  });
-  const [pack] = JSON.parse(output) as { filename: string }[];
-  return join(PACK_DIR, pack.filename);
+  const own = mkdtempSync(join(PACK_DIR, 'packing-'));
+  try {
+    const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', own], {
+      cwd: PACKAGE_ROOT,
+      encoding: 'utf8',
+      timeout: PACK_TIMEOUT_MS,
+    });
+    const [pack] = JSON.parse(output) as { filename: string }[];
+    const tarball = join(PACK_DIR, pack.filename);
+    renameSync(join(own, pack.filename), tarball);
+    return tarball;
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
 }
 
 export function installScdkIn(dir: string): void {
