@@ -28,6 +28,20 @@ export const FIXTURES = {
 };
 
 /**
+ * How a partner's esbuild may be set up (README: Bundlers). `split` is the one that keeps Preact out of the
+ * start: ESM with code splitting. Without `--splitting`, esbuild inlines every import(), so the one file
+ * holds Preact; an IIFE cannot split at all.
+ */
+export const BUILD_SETUPS = {
+  /** `--bundle --format=esm --splitting --minify`: the entry, and a chunk that import() fetches. */
+  split: { format: 'esm', splitting: true },
+  /** `--bundle --format=esm --minify`: one file. */
+  'esm-one-file': { format: 'esm', splitting: false },
+  /** `--bundle --minify`: esbuild bundles to an IIFE unless told otherwise; one file. */
+  iife: { format: 'iife', splitting: false },
+};
+
+/**
  * @typedef {{ file: string, initial: boolean, inputs: string[], bytes: number }} Chunk `file` is absolute;
  *   `initial`: the entry chunk or one it imports statically, i.e. loaded before the app runs; `inputs` are
  *   the source files in it, relative to the repository (e.g. node_modules/preact/dist/preact.mjs)
@@ -54,22 +68,23 @@ function initialOutputs(metafile, entryOutput) {
 }
 
 /**
- * Bundles one fixture into `outDir/<name>/` (emptied first): `<name>.js` is the entry chunk.
+ * Bundles one fixture into `outDir/<name>/` (emptied first; `<name>-<setup>/` for another setup than
+ * `split`): `<name>.js` is the entry chunk.
  * @param {keyof typeof FIXTURES} name
  * @param {string} [outDir]
+ * @param {keyof typeof BUILD_SETUPS} [setup]
  * @returns {Promise<FixtureBundle>}
  */
-export async function bundleFixture(name, outDir = DEFAULT_OUT_DIR) {
+export async function bundleFixture(name, outDir = DEFAULT_OUT_DIR, setup = 'split') {
   if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run npm run build first.`);
-  const dir = path.join(outDir, name);
+  const dir = path.join(outDir, setup === 'split' ? name : `${name}-${setup}`);
   rmSync(dir, { recursive: true, force: true });
   const { metafile } = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: { [name]: path.join(FIXTURES_DIR, FIXTURES[name]) },
     alias: { [PACKAGE_NAME]: ROOT },
     bundle: true,
-    format: 'esm',
-    splitting: true,
+    ...BUILD_SETUPS[setup],
     minify: true,
     platform: 'browser',
     outdir: dir,

@@ -41,7 +41,7 @@ function checkEntry(file, gateway, origin) {
   }
   const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
   if (!url || !secure || url.origin !== origin) {
-    throw new Error(`${file}: the platform of "${gateway}" must be an origin such as "https://platform.example" (http on localhost only), got ${JSON.stringify(origin)}.`);
+    throw new Error(`${file}: the platform of "${gateway}" must be an origin such as "https://platform.example" (http on loopback only: localhost, 127.0.0.1, [::1]), got ${JSON.stringify(origin)}.`);
   }
 }
 

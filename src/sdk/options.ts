@@ -11,7 +11,7 @@ export type FallbackMode = 'popup' | 'redirect' | 'none';
 
 /** Optional settings, all of them. */
 export interface ScdkConfig {
-  /** Overrides the platform origin the gateway resolves to. https://, or http:// on localhost. */
+  /** Overrides the platform origin the gateway resolves to. https://, or http:// on loopback only (localhost, 127.0.0.1, [::1]). */
   platformUrl?: string;
   /** How long one call may take, handshake included, before it rejects with 5001. Default 5000. */
   timeoutMs?: number;

@@ -10,6 +10,7 @@ import GATEWAY_TABLE from './gateway-platforms.json' with { type: 'json' };
  */
 export const GATEWAY_PLATFORM_ORIGINS: Readonly<Record<string, string>> = GATEWAY_TABLE;
 
+/** Where plain http is allowed: this machine's loopback names (URL.hostname keeps IPv6's brackets). */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The platform origin for a gateway, from `config.platformUrl` when given (https, or http on loopback only). */
@@ -25,5 +26,5 @@ export function resolvePlatformOrigin(gateway: string, platformUrl: unknown): st
     // Not a URL: refused below.
   }
   if (url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) return url.origin;
-  throw badOption('config.platformUrl', 'an https URL (http on localhost only)', platformUrl);
+  throw badOption('config.platformUrl', 'an https URL (http on loopback only: localhost, 127.0.0.1, [::1])', platformUrl);
 }

@@ -18,6 +18,7 @@ import { normalizeUiOptions, type UiSettings } from '../ui/ui-options';
 import type { UiModule } from '../shared/ui-module';
 import { loadUi } from './load-ui';
 import { whenIdle } from './when-idle';
+import { onTabReturn } from './on-tab-return';
 import { SharedCall } from './shared-call';
 
 declare const __SCDK_VERSION__: string;
@@ -225,9 +226,12 @@ export class ScDK {
             refresh();
           };
           this._tokenWatchers.add(onToken);
+          // The user may have logged in or out on the platform in another tab: check again on their return.
+          const stopTabReturn = onTabReturn(refresh);
           paint();
           refresh();
           unmount = () => {
+            stopTabReturn();
             stopSessions();
             this._tokenWatchers.delete(onToken);
             button.remove();

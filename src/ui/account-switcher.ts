@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
+import { returnFocusWhenReady } from './return-focus';
 import { createShadowHost } from './shadow-host';
 import { SWITCHER_CSS } from './styles';
 import type { SwitcherResult, SwitcherState } from './switcher-state';
@@ -61,14 +62,18 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
     settle = (error, value) => (error ? reject(error) : resolve(value as SwitcherResult));
   });
 
+  /** Where the last screen put focus: still there, it moves with the next screen. */
+  let placed: HTMLElement | null = null;
+
   function show(next: SwitcherState): void {
     state = next;
     render(h(SwitcherView, { state, texts, lang, canSwitch: api.canSwitch, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
-    // A new screen puts focus on its main action (or the dialog while there is none), unless the user
-    // has moved it to something still there: an answer arriving must not retarget their Enter.
+    // A new screen puts focus on its main action (Cancel while it checks, logs out or waits), unless the
+    // user has moved it to something still there: an answer arriving must not retarget their Enter.
     const active = root.activeElement;
-    if (!active || active.getAttribute('role') === 'dialog') {
-      (root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('[role=dialog]'))?.focus();
+    if (!active || active === placed || active.getAttribute('role') === 'dialog') {
+      placed = root.querySelector<HTMLElement>('[data-primary]') ?? root.querySelector<HTMLElement>('.k button');
+      placed?.focus();
     }
   }
 
@@ -140,6 +145,9 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
       const userClosed = error && error.code >= 1010 && error.code <= 1012;
       if (userClosed && loggedOut) settle(null, { status: 'logged_out', hadSession: loggedOut.hadSession });
       else settle(error, value);
+      // A partner's button disabled while its call ran is focusable again only once the promise has
+      // settled. Not after destroy(), which leaves nothing running.
+      if (returnFocus && error?.code !== 5005) returnFocusWhenReady(returnFocus);
     };
     // Dismissed mid-logout (iframe or window): the modal goes at once, but the result waits (within the
     // call's deadline) for the logout step to end, to say whether it happened.

@@ -7,8 +7,8 @@
  * - Colours are variables (--c text, --g surface, --l lines, --m muted text, --e error text, --o dialog edge)
  *   with dark values under prefers-color-scheme: dark. The accent, radius and font stay the partner's.
  * - Forced colours (Windows high contrast) drop box-shadows and repaint colours: the dialog and the close
- *   button have transparent borders that become visible, focus is an outline (Highlight), and the spinner
- *   keeps a moving segment.
+ *   button have transparent borders that become visible, focus is an outline (Highlight), the primary
+ *   button has a 3 px edge, and the spinner keeps a moving segment.
  * - Text: the host starts from `medium` (the user's default font size) and the text is the larger of
  *   15/16 of it and 15/16 of the page's root size, so a user's larger text and a partner's own root scaling
  *   both grow it, and a page with a small root (62.5 %) cannot shrink it. Sizes inside are em, the dialog's
@@ -22,7 +22,8 @@ const BASE =
   // Two-tone: the white ring shows on a dark page or surface, the accent on a light one.
   'button:focus-visible{outline:3px solid var(--a);outline-offset:2px;box-shadow:0 0 0 2px #fff}' +
   '.p{background:var(--a);border-color:var(--a);color:#fff}' +
-  '@media (forced-colors:active){button:focus-visible{outline-color:Highlight}}' +
+  // Forced colours repaint the accent away: a thicker edge (and less padding, so no size changes) marks the primary action.
+  '@media (forced-colors:active){button:focus-visible{outline-color:Highlight}.p{border-width:3px;padding:8px 14px}}' +
   '@media (prefers-reduced-motion:reduce){*,:before{animation:none!important;transition:none!important}}';
 
 export const SWITCHER_CSS =

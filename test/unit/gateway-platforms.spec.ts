@@ -25,13 +25,18 @@ test('without an operator file the build uses the repository table, the one the 
 });
 
 test("an operator's file adds gateways and may point demo elsewhere", () => {
-  const extra = tableFile('extra.json', { acme: 'https://platform.acme.example', demo: 'http://localhost:6000' });
-  expect(readGatewayPlatforms(extra)).toEqual({ demo: 'http://localhost:6000', acme: 'https://platform.acme.example' });
+  const extra = tableFile('extra.json', { acme: 'https://platform.acme.example', demo: 'http://localhost:6000', v4: 'http://127.0.0.1:6000', v6: 'http://[::1]:6000' });
+  expect(readGatewayPlatforms(extra)).toEqual({
+    demo: 'http://localhost:6000',
+    acme: 'https://platform.acme.example',
+    v4: 'http://127.0.0.1:6000',
+    v6: 'http://[::1]:6000',
+  });
 });
 
 test('a bad entry stops the build and says which and why', () => {
   const refused: [string, unknown, RegExp][] = [
-    ['http.json', { acme: 'http://platform.acme.example' }, /"acme" must be an origin .*got "http:\/\/platform\.acme\.example"/],
+    ['http.json', { acme: 'http://platform.acme.example' }, /"acme" must be an origin .*\(http on loopback only: localhost, 127\.0\.0\.1, \[::1\]\), got "http:\/\/platform\.acme\.example"/],
     ['path.json', { acme: 'https://platform.acme.example/scdk' }, /"acme" must be an origin/],
     ['number.json', { acme: 443 }, /"acme" must be an origin/],
     ['name.json', { 'bad name': 'https://platform.acme.example' }, /"bad name" is not a gateway name/],

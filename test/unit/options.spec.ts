@@ -34,6 +34,15 @@ test('defaults and platform resolution', () => {
   expect(normalizeOptions({ gateway: 'acme', config: { platformUrl: 'http://127.0.0.1:9999' } }).platformOrigin).toBe('http://127.0.0.1:9999');
 });
 
+test('plain http is for loopback only, and the refusal names every loopback host it takes (README: config.platformUrl)', () => {
+  for (const platformUrl of ['http://localhost:9999', 'http://127.0.0.1:9999', 'http://[::1]:9999']) {
+    expect(normalizeOptions({ gateway: 'acme', config: { platformUrl } }).platformOrigin).toBe(platformUrl);
+  }
+  expect(refusal({ gateway: 'acme', config: { platformUrl: 'http://10.0.0.1' } })).toBe(
+    '4000 config.platformUrl: an https URL (http on loopback only: localhost, 127.0.0.1, [::1]), got "http://10.0.0.1".',
+  );
+});
+
 test('bad gateway is 4001', () => {
   for (const options of [undefined, null, 'demo', {}, { gateway: '' }, { gateway: 'has space' }, { gateway: '../x' }, { gateway: 7 }]) {
     expect(codeOf(options), JSON.stringify(options)).toBe(4001);

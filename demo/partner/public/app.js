@@ -26,6 +26,8 @@
   const MAX_TIMEOUT_MS = 120000;
   const DEFAULT_FAULTS = Object.freeze({ bridge: 'ok', api: 'ok', frameAncestors: 'on' });
   const UI_UNAVAILABLE = 5007;
+  /** How the embedded switch button's results are titled in "3. Results". */
+  const SWITCH_BUTTON_TITLE = 'Switch button';
 
   const platformUrl = (window.DEMO_CONFIG && window.DEMO_CONFIG.platformUrl) || DEFAULT_PLATFORM_URL;
 
@@ -319,14 +321,63 @@
   }
 
   /**
-   * Mounts the embedded switch button. The button cannot show that its UI file failed to load (5007), so
-   * the page reports that `error` event; a call's own errors are reported by the call (run()).
+   * The hint under the switch button: what it shows now, and why, from the connected instance's `session`
+   * events (the button's own checks, "Check session", a return to this tab). Each hint alternates plain
+   * text and code. `own` is in getSession()'s answer, so the hint names "Check session" for it.
+   */
+  const SESSION_HINTS = {
+    connected: function (session) {
+      return session.own
+        ? ['The switch button shows ', session.accountId, ' in full: this platform session is linked to the user in the field above ("Check session" reports ', 'own: true', ').']
+        : [
+            'Why does the switch button show ', session.accountId, '? The platform shows an account id in full only to the partner user the session ' +
+              'belongs to, and a plain platform login belongs to none ("Check session" reports ', 'own: false',
+            '). Log in with "Log in as …\'s session" in step 1 instead: it links the session to the user in the field above, ' +
+              'and the button shows the full id when you come back to this tab.',
+          ];
+    },
+    disconnected: function () {
+      return ['No account is logged in on the platform, so the switch button shows none. Log in in step 1: the button updates when you come back to this tab.'];
+    },
+    unknown: function () {
+      return [
+        'This browser keeps the platform\'s cookies from the hidden iframe (third-party cookies blocked), so the switch button shows ' +
+          'no account and "Check session" reports ', "state: 'unknown'",
+        '. "Log out from broker" and the switcher still work: they open a platform window.',
+      ];
+    },
+  };
+
+  function showSessionHint(session) {
+    const hint = SESSION_HINTS[session.state];
+    if (!hint) return;
+    const parts = hint(session).map(function (part, index) {
+      if (index % 2 === 0) return document.createTextNode(part);
+      const code = document.createElement('code');
+      code.textContent = part;
+      return code;
+    });
+    document.getElementById('session-hint').replaceChildren(...parts);
+  }
+
+  /**
+   * Mounts the embedded switch button. What the switcher it opened ended with goes to onResult / onError,
+   * like any call's result. The button cannot show that its UI file failed to load (5007), so the page
+   * reports that `error` event; a call's own errors are reported by the call (run()).
    */
   function mountSwitchButton(scGateway) {
     scGateway.on('error', function (error) {
-      if (error.code === UI_UNAVAILABLE && runs === 0) logError('Switch button', error);
+      if (error.code === UI_UNAVAILABLE && runs === 0) logError(SWITCH_BUTTON_TITLE, error);
     });
-    scGateway.mountSwitchButton('#switch-slot');
+    scGateway.on('session', showSessionHint);
+    scGateway.mountSwitchButton('#switch-slot', {
+      onResult: function (result) {
+        logSuccess(SWITCH_BUTTON_TITLE, result);
+      },
+      onError: function (error) {
+        logError(SWITCH_BUTTON_TITLE, error);
+      },
+    });
   }
 
   /** Forgets the slot's instance (after destroy()), so the next call makes a new one. */
