@@ -63,7 +63,7 @@ function createReportBox() {
   };
 }
 
-/** How many engine configurations run side by side, each with its own demo servers; ENGINES_WORKERS overrides. */
+/** How many engine configurations run at a time, each with its own demo servers; ENGINES_WORKERS overrides. */
 const DEFAULT_ENGINE_WORKERS = 3;
 
 function engineWorkers() {
@@ -91,7 +91,13 @@ async function runConfig(name, config, missing, tls) {
     return { rows, passed, failed: JOURNEYS.length };
   }
   const box = createReportBox();
-  const demo = await startDemoOnFreePorts({ tls, reports: (report) => box.sink(report) });
+  let demo;
+  try {
+    demo = await startDemoOnFreePorts({ tls, reports: (report) => box.sink(report) });
+  } catch (error) {
+    console.log(`${name}: FAILED to start its demo servers: ${error?.message ?? error}`);
+    return { rows, passed, failed: JOURNEYS.length };
+  }
   const startedAt = Date.now();
   let runCount = 0;
   try {

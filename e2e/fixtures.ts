@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoOnFreePorts } from '../demo/start.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
+import { assertOwnFeaturesKept, SUITE_CHROMIUM_ARGS } from './chromium-args';
 import { PARTNER, PLATFORM, useDemoPorts } from './origins';
 import { grantStorageAccess } from './storage-access';
 import { tokenHygieneFixture, type TokenHygiene } from './token-hygiene';
@@ -61,7 +62,9 @@ export const test = hygienic.extend<object, { cookieWorld: CookieWorld; demo: vo
         executablePath: findChromium(),
         headless: true,
         ignoreDefaultArgs: ['--disable-popup-blocking'],
+        args: SUITE_CHROMIUM_ARGS,
       });
+      await assertOwnFeaturesKept(persistent);
       const browser = persistent.browser() as Browser;
       await use(browser);
       await persistent.close();

@@ -5,8 +5,9 @@
 // for the whole run: "N passed, N failed, N skipped".
 // - The parallel pass: every test not tagged @solo, on PLAYWRIGHT_WORKERS workers (playwright.config.ts).
 // - The solo pass: the @solo tests (they need the machine, or a port, to themselves), one at a time.
-// Arguments go to both Playwright passes (e.g. a file, --project, --workers); with any, the engines are
-// skipped. SCDK_ENGINES=0 skips the engines too.
+// Arguments go to both Playwright passes (e.g. a file or --project); with any, the engines are skipped.
+// Set the parallel pass's workers with PLAYWRIGHT_WORKERS: the solo pass always runs on one.
+// SCDK_ENGINES=0 skips the engines too.
 import { spawn } from 'node:child_process';
 
 const SUMMARY = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
@@ -36,11 +37,11 @@ function run(command, args, env = {}) {
 }
 
 const extra = process.argv.slice(2);
-// --pass-with-no-tests: a file or project given on the command line may hold no @solo test, or only @solo ones.
-const playwright = (pass) => run('npx', ['playwright', 'test', '--pass-with-no-tests', ...extra], { SCDK_PASS: pass });
 const parts = [];
-parts.push({ name: 'Playwright, parallel pass', ...(await playwright('parallel')) });
-parts.push({ name: 'Playwright, solo pass', ...(await playwright('solo')) });
+parts.push({ name: 'Playwright, parallel pass', ...(await run('npx', ['playwright', 'test', ...extra], { SCDK_PASS: 'parallel' })) });
+// --pass-with-no-tests: most files hold no @solo test. --workers=1 last, so no argument can undo it.
+const solo = await run('npx', ['playwright', 'test', '--pass-with-no-tests', ...extra, '--workers=1'], { SCDK_PASS: 'solo' });
+parts.push({ name: 'Playwright, solo pass', ...solo });
 if (process.env.SCDK_ENGINES !== '0' && extra.length === 0) {
   parts.push({ name: 'Engines', ...(await run('xvfb-run', ['-a', 'node', 'e2e-engines/run.mjs'])) });
 }
