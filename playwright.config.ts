@@ -54,7 +54,8 @@ export default defineConfig<{ cookieWorld: CookieWorld }>({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [[process.env.CI ? 'line' : 'list'], ['./e2e/summary-reporter.ts']],
-  outputDir: 'test-results',
+  // Each run empties its outputDir: the solo pass gets its own, so the parallel pass's failure evidence stays.
+  outputDir: pass === 'solo' ? 'test-results/solo' : 'test-results',
   use: {
     viewport: { width: 1280, height: 800 },
     // NOTE: no tracing. Its DOM snapshots run as script with a user gesture, which gives every page a

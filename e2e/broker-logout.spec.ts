@@ -13,6 +13,7 @@ import {
 } from './helpers';
 import { GATEWAY_PLATFORM_ORIGINS } from '../src/sdk/platforms';
 import { EXP_LEEWAY_IN_SECONDS } from '../demo/shared/jwt.mjs';
+import { freePort } from '../demo/shared/free-port.mjs';
 import { startDemo } from '../demo/start.mjs';
 import { PARTNER, PARTNER_PORT, PLATFORM, PLATFORM_PORT, useDemoPorts } from './origins';
 import { startThirdSite } from './third-site';
@@ -52,17 +53,18 @@ test.afterEach(async ({ request }) => resetFaults(request));
 // In the blocked world these calls still end the session: page.evaluate counts as a click, so the
 // default 'popup' fallback opens a platform window. e2e/cookie-worlds.spec.ts covers the routes themselves.
 
-/** The partner port the demo uses by default; the platform's is the one the SDK's table gives gateway 'demo'. */
-const DEFAULT_PARTNER_PORT = 5173;
-
 // @solo: the verbatim snippet names only gateway 'demo', which the SDK's own table resolves to the
-// platform's default port, and one process at a time can hold that port: so this test starts a demo
-// there for itself, in the serial pass where no other test runs.
+// platform's default port, and one process at a time can hold that port: so this test starts a platform
+// there for itself (its partner on any free port), in the serial pass where no other test runs.
 test('the partner snippet, verbatim, through the UMD in a script tag', { tag: '@solo' }, async ({ page, context }) => {
   const workerPorts = [PARTNER_PORT, PLATFORM_PORT] as const;
   const defaultPlatformPort = Number(new URL(GATEWAY_PLATFORM_ORIGINS.demo).port);
-  const demo = await startDemo({ partnerPort: DEFAULT_PARTNER_PORT, platformPort: defaultPlatformPort, quiet: true });
-  useDemoPorts(DEFAULT_PARTNER_PORT, defaultPlatformPort);
+  const partnerPort = await freePort('localhost');
+  const demo = await startDemo({ partnerPort, platformPort: defaultPlatformPort, quiet: true }).catch((error: { code?: string }) => {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    throw new Error(`port ${defaultPlatformPort}, where gateway 'demo' finds its platform, is taken: stop \`npm start\` (or whatever holds it) and run again.`);
+  });
+  useDemoPorts(partnerPort, defaultPlatformPort);
   try {
     expect(PLATFORM).toBe(GATEWAY_PLATFORM_ORIGINS.demo);
     await loginOnPlatform(context, 'AB1234');
@@ -279,8 +281,7 @@ test('a platform error during logout gives 3023 logout_failed', async ({ page, r
   expect(outcome.error).toMatchObject({ code: 3023, message: 'logout_failed' });
 });
 
-// Any world: how a result reaches the callbacks does not depend on the route that produced it.
-test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', { tag: '@any-world' }, async ({ page, request, context }) => {
+test('the callbacks style: onSuccess or onFailure, and no unhandled rejection', async ({ page, request, context }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const guest = await mintToken(request, 'guest=true');
   await loginOnPlatform(context, 'AB1234');

@@ -222,8 +222,7 @@ for (const path of DEMO_PATHS) {
 
 // ---- layout, theming, accessibility ----
 
-// Any world: the page's layout.
-test('at 360 px the demo page does not scroll sideways, with the settings open too', { tag: '@any-world' }, async ({ page }) => {
+test('at 360 px the demo page does not scroll sideways, with the settings open too', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await openDemo(page);
   expect(await page.evaluate(() => window.innerWidth)).toBe(PHONE.width);
@@ -232,8 +231,7 @@ test('at 360 px the demo page does not scroll sideways, with the settings open t
   await noSidewaysScroll(page);
 });
 
-// Any world: where the result line sits is layout, whichever route produced it.
-test('at 1280×800 the result of "Log out from broker" shows inside the viewport', { tag: '@any-world' }, async ({ page, context }) => {
+test('at 1280×800 the result of "Log out from broker" shows inside the viewport', async ({ page, context }) => {
   await page.setViewportSize(DESKTOP);
   await loginOnPlatform(context, 'AB1234');
   await openDemo(page);
@@ -300,8 +298,7 @@ test("the switch button and the switcher wear the page's purple (--scdk-accent),
   expect(contrast(modal.background, modal.text)).toBeGreaterThanOrEqual(4.5);
 });
 
-// Any world: the page's markup with the settings panel open.
-test('axe finds nothing on the demo page with the settings panel open, at both sizes', { tag: '@any-world' }, async ({ page }) => {
+test('axe finds nothing on the demo page with the settings panel open, at both sizes', async ({ page }) => {
   test.setTimeout(90_000); // two full-page axe runs: many seconds each on a loaded 2-core machine
   await openDemo(page);
   await openSettings(page);

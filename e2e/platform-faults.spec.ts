@@ -267,7 +267,9 @@ test('the bridge iframe removed by a page script mid-request: a typed error with
   expect(await page.evaluate(() => harness.frames())).toBe(1);
 });
 
-test('the platform server down: 5002 within the timeout; back up, a retry works; down mid-session, 2000', async ({ page, request }) => {
+// Solo: it takes a loopback port nothing listens on and later listens there itself; a server another
+// worker starts in between could take that port.
+test('the platform server down: 5002 within the timeout; back up, a retry works; down mid-session, 2000', { tag: '@solo' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const errors = recordPageErrors(page);
   // This partner page's CSP admits frames from any loopback port, so only the dead server stops the bridge.

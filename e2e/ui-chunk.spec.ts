@@ -42,8 +42,7 @@ async function openAndClose(page: Page): Promise<void> {
   expect((await result).error?.code).toBe(1010);
 }
 
-// Any world: loading the UI chunk, pinned by SRI, is the same whatever cookies the iframe reaches.
-test('a logout-only page never asks for the UI; the first openAccountSwitcher() loads it once, pinned by SRI', { tag: '@any-world' }, async ({ page, request, context }) => {
+test('a logout-only page never asks for the UI; the first openAccountSwitcher() loads it once, pinned by SRI', async ({ page, request, context }) => {
   await loginOnPlatform(context, 'AB1234');
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const requests = chunkRequests(page);
