@@ -17,8 +17,9 @@ import type { CookieWorld } from './e2e/fixtures';
 
 /**
  * The suite is CPU-bound on a 2-core machine: one worker keeps about one core busy (Chromium makes a
- * context, pages and frames for every test), so a second worker nearly doubles the throughput and more
- * only add contention (4 workers: 23.4 min for the parallel pass, and timing tests missed their margins).
+ * context, pages and frames for every test). Measured: 2 workers, 15.4 min for the parallel pass on a fresh
+ * clone, green; 3 workers, no faster and one failure; 4 workers (before e2e/chromium-args.ts), 23.4 min with
+ * two timing tests past their margins.
  */
 const DEFAULT_WORKERS = 2;
 const ANY_WORLD = /@any-world\b/;
