@@ -15,7 +15,6 @@ const DEFAULT_PLATFORM_PORT = 5174;
 const PARTNER_HOST = 'localhost';
 const PLATFORM_HOST = '127.0.0.1';
 const UMD_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk.umd.js', import.meta.url));
-const PLATFORM_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk-platform.js', import.meta.url));
 const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
 
 /**
@@ -43,7 +42,6 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
     port: platformPort,
     host: PLATFORM_HOST,
     partnerOrigins: [partnerOrigin],
-    platformBundlePath: PLATFORM_BUNDLE_PATH,
     bench,
     tls,
     sessionSameSite,
