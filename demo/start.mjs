@@ -8,12 +8,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPartnerServer } from './partner/partner-server.mjs';
 import { createPlatformServer } from './platform/platform-server.mjs';
 import { freePort } from './shared/free-port.mjs';
-import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './platform/session-cookies.mjs';
+import { DEFAULT_SESSION_SAMESITE } from './platform/session-cookies.mjs';
+import { DEFAULT_PLATFORM_PORT, PLATFORM_HOST, portFromEnv, sessionSameSiteFromEnv } from './shared/env-settings.mjs';
 
 const DEFAULT_PARTNER_PORT = 5173;
-const DEFAULT_PLATFORM_PORT = 5174;
 const PARTNER_HOST = 'localhost';
-const PLATFORM_HOST = '127.0.0.1';
 const UMD_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk.umd.js', import.meta.url));
 const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
 
@@ -86,38 +85,6 @@ export async function startDemoOnFreePorts(options = {}) {
       if (error?.code !== 'EADDRINUSE' || attempt >= FREE_PORT_ATTEMPTS) throw error;
     }
   }
-}
-
-/**
- * Reads a port from the environment, or exits with a message naming the variable.
- * @param {string} name
- * @param {number} fallback
- * @returns {number}
- */
-function portFromEnv(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`${name} must be a port number from 1 to 65535; got "${raw}".`);
-    process.exit(1);
-  }
-  return port;
-}
-
-/**
- * Reads the SameSite of the platform's session cookie from PLATFORM_SESSION_SAMESITE, or exits with a
- * message naming the variable and its values.
- * @returns {import('./platform/session-cookies.mjs').SameSite}
- */
-function sessionSameSiteFromEnv() {
-  const raw = process.env.PLATFORM_SESSION_SAMESITE;
-  if (raw === undefined || raw === '') return DEFAULT_SESSION_SAMESITE;
-  if (!isSessionSameSite(raw)) {
-    console.error(`PLATFORM_SESSION_SAMESITE must be one of ${SESSION_SAMESITE_VALUES.join(', ')} (as written); got "${raw}".`);
-    process.exit(1);
-  }
-  return raw;
 }
 
 async function main() {

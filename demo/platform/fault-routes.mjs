@@ -4,6 +4,7 @@
 // from the browser (CORS); nothing else changes for them. A real platform has no such switch.
 // GET /__test/held counts the API requests parked by `api: 'hold'`; POST /__test/release[?count=N] lets
 // them (or the N oldest) go on, answered with the faults in force at that moment.
+import { ERROR_CODES, ERROR_NAMES } from 'scdk/server';
 import { DEMO_GATEWAY } from '../shared/gateways.mjs';
 import { readBody, sendError, sendJson } from '../shared/http.mjs';
 import { SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
@@ -12,7 +13,7 @@ const FAULTS_PATH = '/__test/faults';
 const HELD_PATH = '/__test/held';
 const RELEASE_PATH = '/__test/release';
 const MAX_BODY_BYTES = 16 * 1024;
-const BAD_FAULTS = Object.freeze({ code: 2000, message: 'api_error' });
+const BAD_FAULTS = Object.freeze({ code: ERROR_CODES.API_ERROR, message: ERROR_NAMES[ERROR_CODES.API_ERROR] });
 
 /** `?count=N` releases the N oldest held requests; without it, all of them. */
 function releaseCount(req) {
