@@ -54,6 +54,11 @@ function routes<C>(): ReadonlyMap<string, Readonly<Record<string, Endpoint<C>>>>
   ]);
 }
 
+/** Every endpoint the kit serves, as `{ method, path }` (HEAD too wherever GET): docs/platform-endpoints.md lists exactly these. */
+export const SCDK_ENDPOINTS: readonly { method: string; path: string }[] = Object.freeze(
+  [...routes()].flatMap(([path, methods]) => Object.keys(methods).map((method) => Object.freeze({ method, path }))),
+);
+
 function checkedOrigin(publicOrigin: unknown): string {
   let origin: string | undefined;
   try {

@@ -1,6 +1,6 @@
 // scdk/server: the platform's half of scdk, for a broker platform's server. The Fetch API and WebCrypto
 // only, so it runs on Node 20+, Workers, Deno and Bun; the node adapter serves node:http and Express.
-export { createScdkPlatform, DEFAULT_CLAIM_WINDOW_MS } from './create-scdk-platform';
+export { createScdkPlatform, DEFAULT_CLAIM_WINDOW_MS, SCDK_ENDPOINTS } from './create-scdk-platform';
 export type { ScdkPlatform, RuntimeTagsForPage } from './create-scdk-platform';
 export type { EndedSession, GatewayConfig, PlatformSession, ScdkEvent, ScdkHooks, ScdkPlatformConfig } from './config';
 export { toNodeHandler } from './node-adapter';
