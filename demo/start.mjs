@@ -20,16 +20,17 @@ const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
  * Starts both demo servers. The platform trusts exactly the partner's origin.
  * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean,
  *   tls?: { key: Buffer, cert: Buffer }, reports?: (report: { run: string, kind: string, data: unknown }) => void,
- *   sessionSameSite?: import('./platform/session-cookies.mjs').SameSite }} [options]
+ *   sessionSameSite?: import('./platform/session-cookies.mjs').SameSite, inlineRuntime?: boolean }} [options]
  *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites;
  *   `tls` serves both sites over https with that key and certificate (valid for localhost and 127.0.0.1);
  *   `reports` receives what test pages POST to the partner's /__e2e/report (the cross-engine runner);
- *   `sessionSameSite` is the SameSite of the platform's login cookies (default 'None')
+ *   `sessionSameSite` is the SameSite of the platform's login cookies (default 'None');
+ *   `inlineRuntime` serves the bridge page with the runtime inline (scdk/server's option; the bench compares)
  * @returns {Promise<{ partner: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   platform: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   close(): Promise<void> }>}
  */
-export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports, sessionSameSite } = {}) {
+export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports, sessionSameSite, inlineRuntime } = {}) {
   // Each server is configured with the other's origin, so both ports must be known up front (not 0).
   if (!Number.isInteger(partnerPort) || !Number.isInteger(platformPort) || partnerPort <= 0 || platformPort <= 0) {
     throw new Error(`startDemo needs fixed ports; got partnerPort ${partnerPort}, platformPort ${platformPort}.`);
@@ -44,6 +45,7 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
     bench,
     tls,
     sessionSameSite,
+    inlineRuntime,
   });
   let partner;
   try {

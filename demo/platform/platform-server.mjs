@@ -29,15 +29,16 @@ const DEFAULT_HOST = '127.0.0.1';
  * @param {{ key: Buffer, cert: Buffer }} [options.tls] serve https with this key and certificate
  * @param {import('./session-cookies.mjs').SameSite} [options.sessionSameSite] the SameSite of the login cookies
  *   (default 'None'); tests change it per test with POST /__test/faults { sessionSameSite }
+ * @param {boolean} [options.inlineRuntime] the bridge page carries the runtime inline (the kit's option; the bench compares both)
  * @returns {Promise<{ server: import('node:http').Server, origin: string, close(): Promise<void> }>}
  */
-export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, bench = false, tls, sessionSameSite }) {
+export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerOrigins, bench = false, tls, sessionSameSite, inlineRuntime = false }) {
   const publicOrigin = `${tls ? 'https' : 'http'}://${host}:${port}`;
   const gateways = createGatewayRegistry({ partnerOrigins });
   const sessions = createSessionStore();
   const faults = createFaultState();
   const cookieSetting = createCookieSetting(sessionSameSite);
-  const kits = createScdkKits({ publicOrigin, gateways: gateways.list(), sessions });
+  const kits = createScdkKits({ publicOrigin, gateways: gateways.list(), sessions, inlineRuntime });
   /** The kit that declares the cookies as the platform sets them now. */
   const scdk = () => kits[cookieSetting.current()];
 
@@ -79,14 +80,19 @@ export async function createPlatformServer({ port, host = DEFAULT_HOST, partnerO
   };
 }
 
+/** The bench's baseline child page loads its script from 'self', as the bridge page does by default. */
+const BENCH_PAGE_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
 /**
- * The bridge page's headers (its CSP with frame-ancestors), for the bench's baseline child page, which
- * must be framed under the same policy: taken from the kit's own answer, so they cannot differ.
+ * Headers for the bench's baseline child page, which must be framed under the bridge page's policy: its
+ * frame-ancestors taken from the kit's own answer, so they cannot differ (its script-src may be a hash).
  * @param {import('scdk/server').ScdkPlatform} kit
  * @param {string} publicOrigin
  * @returns {Promise<Record<string, string>>}
  */
 async function benchHeaders(kit, publicOrigin) {
   const response = await kit.fetch(new Request(`${publicOrigin}${SCDK_PATHS.bridge}?gateway=${DEMO_GATEWAY}`));
-  return { 'content-security-policy': response?.headers.get('content-security-policy') ?? "frame-ancestors 'none'" };
+  const policy = response?.headers.get('content-security-policy') ?? '';
+  const ancestors = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('frame-ancestors')) ?? "frame-ancestors 'none'";
+  return { 'content-security-policy': `${ancestors}; ${BENCH_PAGE_POLICY}` };
 }

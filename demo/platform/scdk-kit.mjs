@@ -17,10 +17,10 @@ function asPlatformSession(session) {
  * One kit per SameSite the login cookies may be set with (a kit's session-cookie declaration is fixed and
  * checked when it is made; the tests switch the setting per test), sharing the one-time-id store.
  * @param {{ publicOrigin: string, gateways: readonly import('../shared/gateways.mjs').Gateway[],
- *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore> }} options
+ *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>, inlineRuntime?: boolean }} options
  * @returns {Record<import('./session-cookies.mjs').SameSite, import('scdk/server').ScdkPlatform>}
  */
-export function createScdkKits({ publicOrigin, gateways, sessions }) {
+export function createScdkKits({ publicOrigin, gateways, sessions, inlineRuntime = false }) {
   const store = createMemoryStore();
   const idOf = (request) => sessionIdOf(request.headers.get('cookie'));
   const kitFor = (sameSite) =>
@@ -29,6 +29,7 @@ export function createScdkKits({ publicOrigin, gateways, sessions }) {
       gateways,
       sessionCookie: sessionCookieDeclaration(sameSite),
       store,
+      inlineRuntime,
       stylesheet: PLATFORM_STYLESHEET_PATH,
       renderPage: scdkPage,
       hooks: {

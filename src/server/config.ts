@@ -85,6 +85,12 @@ export interface ScdkPlatformConfig<Context = unknown> {
   renderPage?: (page: { title: string; body: string }) => string;
   /** The platform's audit log. A throw here is ignored. */
   onEvent?: (event: ScdkEvent) => void;
+  /**
+   * Serve the bridge page with the runtime inline, allowed by its CSP hash (no `'unsafe-inline'`), instead
+   * of loading the cacheable script: one request fewer where the browser's cache does not hold the script,
+   * and the runtime's bytes on every bridge load where it does (docs/performance.md). Default false.
+   */
+  inlineRuntime?: boolean;
   /** The runtime's text; default: the dist/scdk-platform.js built into this package. */
   runtimeScript?: string;
   /** The clock, in epoch milliseconds (tests). */

@@ -109,6 +109,7 @@ export function createScdkPlatform<Context = unknown>(config: ScdkPlatformConfig
     claimWindowMs: config.claimWindowMs ?? DEFAULT_CLAIM_WINDOW_MS,
     clientCookies: config.clientCookies,
     runtime: createRuntimeAsset(config.runtimeScript),
+    inlineRuntime: config.inlineRuntime === true,
     page: (title, body) => (renderPage ? renderPage({ title, body }) : barePage({ title, body }, stylesheet)),
     emit(event: ScdkEvent) {
       try {

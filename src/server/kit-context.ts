@@ -16,6 +16,7 @@ export interface KitContext<Context> {
   claimWindowMs: number;
   clientCookies: readonly string[] | undefined;
   runtime: RuntimeAsset;
+  inlineRuntime: boolean;
   page(title: string, body: string): string;
   emit(event: ScdkEvent): void;
   now(): number;

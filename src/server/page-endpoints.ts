@@ -3,7 +3,7 @@ import { GatewayLookupError } from './gateway-registry';
 import type { KitContext } from './kit-context';
 import { escapeHtml, html, json, script, text } from './responses';
 import { IMMUTABLE } from './runtime-asset';
-import { bridgeHeaders, bridgePageHtml, runtimeConfig, runtimeTags, UNKNOWN_GATEWAY_HEADERS, WINDOW_HEADERS } from './runtime-page';
+import { bridgeHeaders, bridgePageHtml, inlineRuntimeTags, runtimeConfig, runtimeTags, UNKNOWN_GATEWAY_HEADERS, WINDOW_HEADERS } from './runtime-page';
 
 /** The status endpoint is read without credentials from any partner page. */
 const PUBLIC_READ = Object.freeze({ 'access-control-allow-origin': '*' });
@@ -30,6 +30,10 @@ export async function bridge<C>(kit: KitContext<C>, url: URL): Promise<Response>
     throw error;
   }
   if (!gateway) return text(404, 'Unknown gateway: this platform has no bridge for it. Check config.gateway.\n', UNKNOWN_GATEWAY_HEADERS);
+  if (kit.inlineRuntime) {
+    const tags = inlineRuntimeTags(runtimeConfig(gateway, kit.sessionCookie, kit.clientCookies), kit.runtime.text);
+    return html(200, bridgePageHtml(tags), bridgeHeaders(gateway.partnerOrigins, await kit.runtime.cspHash()));
+  }
   return html(200, bridgePageHtml(await tagsFor(kit, gateway)), bridgeHeaders(gateway.partnerOrigins));
 }
 

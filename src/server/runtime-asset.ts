@@ -23,6 +23,8 @@ export interface RuntimeAsset {
   url(): Promise<string>;
   /** The content version a `?v=` must name for the immutable copy. */
   version(): Promise<string>;
+  /** The CSP source that allows exactly this text inline: `'sha256-<base64>'`. */
+  cspHash(): Promise<string>;
 }
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -33,11 +35,13 @@ export function createRuntimeAsset(override: string | undefined): RuntimeAsset {
   if (typeof text !== 'string' || text.length === 0) {
     throw new Error('scdk/server: no platform runtime to serve. Import scdk/server from the built package, or pass runtimeScript.');
   }
-  let digest: Promise<string> | undefined;
-  const version = () => (digest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)).then((bytes) => hex(bytes).slice(0, VERSION_CHARS)));
+  let digest: Promise<ArrayBuffer> | undefined;
+  const sha256 = () => (digest ??= crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const version = async () => hex(await sha256()).slice(0, VERSION_CHARS);
   return Object.freeze({
     text,
     version,
+    cspHash: async () => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await sha256())))}'`,
     url: async () => `${SCDK_PATHS.runtime}?v=${await version()}`,
   });
 }

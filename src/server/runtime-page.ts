@@ -28,21 +28,39 @@ export function runtimeConfig(gateway: Gateway, sessionCookie: DeclaredSessionCo
   };
 }
 
+/** The config element alone: the JSON the runtime starts from. */
+function configElement(config: RuntimeConfig): string {
+  // `<` is escaped so no value can close the <script> element early.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>`;
+}
+
+/**
+ * The config element and the runtime's own text inline, for a page whose CSP allows exactly that text by
+ * its hash. Throws for a text the HTML parser would cut short (it never holds these with the build's minifier).
+ */
+export function inlineRuntimeTags(config: RuntimeConfig, runtimeText: string): string {
+  if (/<\/script|<!--/i.test(runtimeText)) throw new Error('scdk/server: this runtime cannot be inlined (it contains </script or <!--).');
+  return `${configElement(config)}\n<script>${runtimeText}</script>`;
+}
+
 /**
  * The gateway config as inert JSON plus the runtime, which starts itself from it. Every platform page
  * that reports to the SDK (the bridge, the platform window, the login-done page) carries these.
  */
 export function runtimeTags(config: RuntimeConfig, runtimeUrl: string): string {
-  // `<` is escaped so no value can close the <script> element early.
-  const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return `<script id="${BRIDGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>\n<script src="${escapeHtml(runtimeUrl)}"></script>`;
+  return `${configElement(config)}\n<script src="${escapeHtml(runtimeUrl)}"></script>`;
 }
 
-/** The bridge page's headers: only the gateway's partner origins may frame it. */
-export function bridgeHeaders(partnerOrigins: readonly string[]): HeaderList {
+/**
+ * The bridge page's headers: only the gateway's partner origins may frame it. `inlineHash` replaces
+ * `script-src 'self'` with exactly the inline runtime's hash.
+ */
+export function bridgeHeaders(partnerOrigins: readonly string[], inlineHash?: string): HeaderList {
   const ancestors = partnerOrigins.length > 0 ? partnerOrigins.join(' ') : "'none'";
+  const policy = inlineHash ? BRIDGE_POLICY.replace("script-src 'self'", `script-src ${inlineHash}`) : BRIDGE_POLICY;
   return {
-    'content-security-policy': `frame-ancestors ${ancestors}; ${BRIDGE_POLICY}`,
+    'content-security-policy': `frame-ancestors ${ancestors}; ${policy}`,
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-cache',
   };

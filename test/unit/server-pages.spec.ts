@@ -91,3 +91,21 @@ test('runtimeTags: the login-done page gets the same tags and the header that ke
   expect(tags.scriptSrc).toBe("'self'");
   expect(await kit.runtimeTags('nope')).toBeNull();
 });
+
+test('inlineRuntime: the bridge carries the runtime inline, allowed by exactly its hash, no \'unsafe-inline\' and no script request', async () => {
+  const { kit } = createTestPlatform({ inlineRuntime: true });
+  const response = (await kit.fetch(get('/scdk/v1/bridge?gateway=demo&v=1')))!;
+  const html = await response.text();
+  const inline = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+  expect(inline).toBe(RUNTIME);
+  const hash = createHash('sha256').update(inline).digest('base64');
+  const policy = response.headers.get('content-security-policy')!;
+  expect(policy).toContain(`script-src 'sha256-${hash}';`);
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).toContain(`frame-ancestors ${PARTNER};`);
+  expect(html).not.toContain('<script src=');
+  expect(configOf(html).gateway).toBe('demo');
+  expect(() => createTestPlatform({ inlineRuntime: true, runtimeScript: 'a("</script>")' })).not.toThrow();
+  const unsafe = createTestPlatform({ inlineRuntime: true, runtimeScript: 'a("</script>")' }).kit;
+  expect((await unsafe.fetch(get('/scdk/v1/bridge?gateway=demo')))!.status).toBe(500);
+});
