@@ -107,6 +107,17 @@ const commonJsFolder = () => ({
   },
 });
 
+/** The platform runtime as built just before, for scdk/server to serve (its source map line dropped: no map beside it there). */
+const PLATFORM_RUNTIME = 'dist/scdk-platform.js';
+const embedPlatformRuntime = () => ({
+  name: 'scdk-embed-platform-runtime',
+  transform(code) {
+    if (!code.includes('__SCDK_PLATFORM_RUNTIME__')) return null;
+    const runtime = readFileSync(PLATFORM_RUNTIME, 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    return { code: code.replaceAll('__SCDK_PLATFORM_RUNTIME__', JSON.stringify(runtime)), map: null };
+  },
+});
+
 const declarations = (input, output, { external } = {}) => ({
   input,
   output: output.map(({ file, plugins = [], paths }) => ({ file, format: 'es', plugins, paths })),
@@ -162,6 +173,16 @@ export default [
     ],
     plugins: plugins({ minify: true }),
   },
+  {
+    // scdk/server, for the platform's server: ESM and CJS, unminified, with the runtime above embedded
+    // (so it must build after it). No dependency: the Fetch API and WebCrypto.
+    input: 'src/server/index.ts',
+    output: [
+      { file: 'dist/scdk-server.js', format: 'es' },
+      { file: 'dist/scdk-server.cjs', format: 'cjs' },
+    ],
+    plugins: [embedPlatformRuntime(), ...plugins({ minify: false })],
+  },
   declarations('src/index.ts', [
     { file: 'dist/types/index.d.ts' },
     // require('scdk'): the constructor, with the named exports on it (src/index.cjs.ts).
@@ -182,4 +203,5 @@ export default [
   ),
   // Types only, so the same declarations serve both formats; .d.cts for the CommonJS copy.
   declarations('src/platform/types-entry.ts', [{ file: 'dist/types/platform.d.ts' }, { file: 'dist/types/platform.d.cts' }]),
+  declarations('src/server/index.ts', [{ file: 'dist/types/server.d.ts' }, { file: 'dist/types/server.d.cts' }]),
 ];

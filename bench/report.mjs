@@ -72,6 +72,24 @@ const row = (cells, widths = COLUMN_WIDTHS) => cells.map((text, i) => String(tex
 const bytes = (n) => n.toLocaleString('en-US');
 
 /**
+ * The call rows of a result, with their platform traffic: for the inline-runtime pass beside the main one.
+ * @param {ReturnType<typeof buildResult>} result
+ * @returns {string}
+ */
+export function formatCalls(result) {
+  const lines = [row(['metric', 'scdk', 'penpal 7.0.6', 'scdk / penpal'])];
+  for (const entry of result.metrics) {
+    if (!entry.id.startsWith('session.') && !entry.id.startsWith('logout.')) continue;
+    const ratioText = entry.ratio ? `${entry.ratio.median.toFixed(2)} (${entry.ratio.p95.toFixed(2)})` : '';
+    lines.push(row([entry.label, cell(entry.scdk), cell(entry.penpal), ratioText]));
+    const traffic = (summary) => `${summary.platformRequestsPerCall?.toFixed(2)} (${summary.framesLoadedPerCall?.toFixed(2)})`;
+    lines.push(row(['  platform requests per call (page loads)', traffic(entry.scdk), traffic(entry.penpal)]));
+  }
+  for (const [library, requests] of Object.entries(result.requestsPerColdCall)) lines.push(`one cold getSession(), ${library}: ${requests.length}: ${requests.join(', ')}`);
+  return lines.join('\n');
+}
+
+/**
  * The switcher's first paint beside the single-file figures and issue 13's goals (reported, not asserted).
  * @param {ReturnType<typeof buildResult>} result
  * @returns {string[]}

@@ -8,7 +8,9 @@
 // BENCH_PLATFORM_DELAY_MS (0: every platform request waits this long first, standing in for a network
 // round trip, so extra round trips show), BENCH_UI_DELAY_MS (50: the same for the partner's /scdk-ui.js, the
 // chunk a cold openAccountSwitcher() fetches), BENCH_IMMUTABLE_SCRIPTS (unset; 1 = what-if: the platform serves
-// the iframe pages' scripts as immutable, for both libraries), CHROMIUM_PATH.
+// the iframe pages' scripts as immutable, for both libraries), BENCH_INLINE_RUNTIME (1: also measure the calls
+// against a second mock platform whose bridge page carries the runtime inline, scdk/server's inlineRuntime;
+// 0 skips it), CHROMIUM_PATH.
 // Flag: --no-build measures dist/ as it is.
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -18,17 +20,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { freePort } from '../demo/shared/free-port.mjs';
-import { startDemo } from '../demo/start.mjs';
+import { startDemo, startDemoOnFreePorts } from '../demo/start.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
 import { coldRequests, measureCalls, measureSwitcher } from './calls.mjs';
 import { measureEvaluation } from './evaluation.mjs';
-import { buildResult, formatTable } from './report.mjs';
+import { buildResult, formatCalls, formatTable } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_PATH = join(ROOT, 'bench', 'results', 'latest.json');
 const DEFAULTS = {
   BENCH_RUNS: 30, BENCH_WARMUPS: 3, PARTNER_PORT: 0, PLATFORM_PORT: 0, BENCH_PLATFORM_DELAY_MS: 0, BENCH_UI_DELAY_MS: 50,
-  BENCH_IMMUTABLE_SCRIPTS: 0,
+  BENCH_IMMUTABLE_SCRIPTS: 0, BENCH_INLINE_RUNTIME: 1,
 };
 /** The script-tag build's UI chunk on the partner site (what BENCH_UI_DELAY_MS holds back). */
 const UI_CHUNK_PATH = '/scdk-ui.js';
@@ -75,9 +77,10 @@ function measureSizes() {
  * as one without. `immutablePaths` are served cacheable for a year, to measure what versioned, immutable
  * script URLs would save.
  * @param {import('node:http').Server} server
- * @param {{ delayMs: number, delayedPaths?: Set<string>, immutablePaths?: Set<string> }} options
+ * `uncachedPaths` are served `no-store`: every load fetches them, as with the browser's HTTP cache cold.
+ * @param {{ delayMs: number, delayedPaths?: Set<string>, immutablePaths?: Set<string>, uncachedPaths?: Set<string> }} options
  */
-function shapeServer(server, { delayMs, delayedPaths, immutablePaths }) {
+function shapeServer(server, { delayMs, delayedPaths, immutablePaths, uncachedPaths }) {
   const emit = server.emit;
   server.emit = function shapedEmit(event, ...args) {
     if (event !== 'request') return emit.call(this, event, ...args);
@@ -86,6 +89,14 @@ function shapeServer(server, { delayMs, delayedPaths, immutablePaths }) {
     if (immutablePaths?.has(path)) {
       const writeHead = res.writeHead;
       res.writeHead = (status, headers) => writeHead.call(res, status, { ...headers, 'cache-control': IMMUTABLE });
+    }
+    if (uncachedPaths?.has(path)) {
+      // The kit writes its headers with setHeader, so this one is replaced as the answer starts.
+      const writeHead = res.writeHead;
+      res.writeHead = (...writeArgs) => {
+        res.setHeader('cache-control', 'no-store');
+        return writeHead.apply(res, writeArgs);
+      };
     }
     if (delayMs > 0 && (!delayedPaths || delayedPaths.has(path))) setTimeout(() => emit.call(this, event, ...args), delayMs);
     else emit.call(this, event, ...args);
@@ -184,6 +195,34 @@ async function main() {
       progress,
     });
 
+    // Issue 23: the same calls against two more mock platforms, in this browser: one whose bridge page carries
+    // the runtime inline (scdk/server's inlineRuntime), and one that serves the runtime script no-store, so
+    // every cold call fetches it, as with the HTTP cache cold. The penpal rows are the in-run baseline again.
+    const runtimePasses = {};
+    if (intFromEnv('BENCH_INLINE_RUNTIME') === 1) {
+      const passes = {
+        inline: { inlineRuntime: true, shape: {} },
+        uncachedScript: { inlineRuntime: false, shape: { uncachedPaths: new Set(['/scdk/v1/scdk-platform.js']) } },
+      };
+      // A demo each (the partner pages' CSP names their own platform's origin), on ports of their own.
+      for (const [name, pass] of Object.entries(passes)) {
+        const passDemo = await startDemoOnFreePorts({ bench: true, inlineRuntime: pass.inlineRuntime });
+        try {
+          shapeServer(passDemo.platform.server, { delayMs: platformDelayMs, ...pass.shape });
+          const passSetup = { token: await mintToken(passDemo.partner.origin), platformOrigin: passDemo.platform.origin };
+          const passPage = await context.newPage();
+          await passPage.goto(`${passDemo.partner.origin}/bench/calls.html`);
+          progress(`calls, ${name}`);
+          const passRequests = await coldRequests(passPage, passSetup);
+          const passCalls = await measureCalls(passPage, { setup: passSetup, runs, warmups, logIn: await createLogin(context, passDemo.platform.origin), progress });
+          runtimePasses[name] = buildResult({ environment: {}, sizes: {}, evaluation, calls: passCalls, switcher: null, requests: passRequests });
+          await passPage.close();
+        } finally {
+          await passDemo.close();
+        }
+      }
+    }
+
     const userAgent = await page.evaluate(() => navigator.userAgent);
     const environment = {
       date: new Date().toISOString(),
@@ -197,10 +236,15 @@ async function main() {
       uiDelayMs,
       immutableScripts,
     };
-    const result = buildResult({ environment, sizes, evaluation, calls, switcher, requests });
+    const result = { ...buildResult({ environment, sizes, evaluation, calls, switcher, requests }), runtimePasses };
     mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(RESULTS_PATH, `${JSON.stringify(result, null, 2)}\n`);
     console.log(formatTable(result));
+    const passTitles = {
+      inline: 'bridge page with the runtime inline (scdk/server inlineRuntime)',
+      uncachedScript: 'runtime script served no-store (every cold call fetches it: the HTTP cache cold)',
+    };
+    for (const [name, pass] of Object.entries(runtimePasses)) console.log(`\nThe same calls, ${passTitles[name]}:\n${formatCalls(pass)}`);
     console.log(`\nFull result: ${RESULTS_PATH}`);
   } finally {
     await browser.close();

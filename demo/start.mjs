@@ -8,30 +8,29 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPartnerServer } from './partner/partner-server.mjs';
 import { createPlatformServer } from './platform/platform-server.mjs';
 import { freePort } from './shared/free-port.mjs';
-import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './platform/session-cookies.mjs';
+import { DEFAULT_SESSION_SAMESITE } from './platform/session-cookies.mjs';
+import { DEFAULT_PLATFORM_PORT, PLATFORM_HOST, portFromEnv, sessionSameSiteFromEnv } from './shared/env-settings.mjs';
 
 const DEFAULT_PARTNER_PORT = 5173;
-const DEFAULT_PLATFORM_PORT = 5174;
 const PARTNER_HOST = 'localhost';
-const PLATFORM_HOST = '127.0.0.1';
 const UMD_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk.umd.js', import.meta.url));
-const PLATFORM_BUNDLE_PATH = fileURLToPath(new URL('../dist/scdk-platform.js', import.meta.url));
 const LOCAL_CERTS_DIR = fileURLToPath(new URL('../.certs/', import.meta.url));
 
 /**
  * Starts both demo servers. The platform trusts exactly the partner's origin.
  * @param {{ partnerPort?: number, platformPort?: number, quiet?: boolean, bench?: boolean,
  *   tls?: { key: Buffer, cert: Buffer }, reports?: (report: { run: string, kind: string, data: unknown }) => void,
- *   sessionSameSite?: import('./platform/session-cookies.mjs').SameSite }} [options]
+ *   sessionSameSite?: import('./platform/session-cookies.mjs').SameSite, inlineRuntime?: boolean }} [options]
  *   `quiet` suppresses the startup lines; `bench` also serves bench/pages/ under /bench/ on both sites;
  *   `tls` serves both sites over https with that key and certificate (valid for localhost and 127.0.0.1);
  *   `reports` receives what test pages POST to the partner's /__e2e/report (the cross-engine runner);
- *   `sessionSameSite` is the SameSite of the platform's login cookies (default 'None')
+ *   `sessionSameSite` is the SameSite of the platform's login cookies (default 'None');
+ *   `inlineRuntime` serves the bridge page with the runtime inline (scdk/server's option; the bench compares)
  * @returns {Promise<{ partner: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   platform: { origin: string, server: import('node:http').Server, close(): Promise<void> },
  *   close(): Promise<void> }>}
  */
-export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports, sessionSameSite } = {}) {
+export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPort = DEFAULT_PLATFORM_PORT, quiet = false, bench = false, tls, reports, sessionSameSite, inlineRuntime } = {}) {
   // Each server is configured with the other's origin, so both ports must be known up front (not 0).
   if (!Number.isInteger(partnerPort) || !Number.isInteger(platformPort) || partnerPort <= 0 || platformPort <= 0) {
     throw new Error(`startDemo needs fixed ports; got partnerPort ${partnerPort}, platformPort ${platformPort}.`);
@@ -43,10 +42,10 @@ export async function startDemo({ partnerPort = DEFAULT_PARTNER_PORT, platformPo
     port: platformPort,
     host: PLATFORM_HOST,
     partnerOrigins: [partnerOrigin],
-    platformBundlePath: PLATFORM_BUNDLE_PATH,
     bench,
     tls,
     sessionSameSite,
+    inlineRuntime,
   });
   let partner;
   try {
@@ -88,38 +87,6 @@ export async function startDemoOnFreePorts(options = {}) {
       if (error?.code !== 'EADDRINUSE' || attempt >= FREE_PORT_ATTEMPTS) throw error;
     }
   }
-}
-
-/**
- * Reads a port from the environment, or exits with a message naming the variable.
- * @param {string} name
- * @param {number} fallback
- * @returns {number}
- */
-function portFromEnv(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`${name} must be a port number from 1 to 65535; got "${raw}".`);
-    process.exit(1);
-  }
-  return port;
-}
-
-/**
- * Reads the SameSite of the platform's session cookie from PLATFORM_SESSION_SAMESITE, or exits with a
- * message naming the variable and its values.
- * @returns {import('./platform/session-cookies.mjs').SameSite}
- */
-function sessionSameSiteFromEnv() {
-  const raw = process.env.PLATFORM_SESSION_SAMESITE;
-  if (raw === undefined || raw === '') return DEFAULT_SESSION_SAMESITE;
-  if (!isSessionSameSite(raw)) {
-    console.error(`PLATFORM_SESSION_SAMESITE must be one of ${SESSION_SAMESITE_VALUES.join(', ')} (as written); got "${raw}".`);
-    process.exit(1);
-  }
-  return raw;
 }
 
 async function main() {

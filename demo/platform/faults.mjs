@@ -1,10 +1,9 @@
 // The mock platform's fault switch: lets e2e tests (and the partner demo's settings panel) make the mock
-// platform misbehave on purpose, and set per test how the platform sets its login cookies
-// (`sessionSameSite`), so no test needs a server restart. A real platform has no such switch.
-import { DEFAULT_SESSION_SAMESITE, SESSION_SAMESITE_VALUES, isSessionSameSite } from './session-cookies.mjs';
+// platform misbehave on purpose, so no test needs a server restart. A real platform has no such switch;
+// the faults wrap the scdk kit from outside (scdk-faults.mjs), never inside it.
 
 const DEFAULT_FAULTS = Object.freeze({
-  bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, windowPageDelayMs: null, frameAncestors: 'on', sessionSameSite: DEFAULT_SESSION_SAMESITE,
+  bridge: 'ok', api: 'ok', apiDelayMs: 0, pageDelayMs: 0, windowPageDelayMs: null, frameAncestors: 'on',
 });
 const MAX_API_DELAY_IN_MS = 60_000;
 
@@ -16,7 +15,6 @@ const VALIDATORS = Object.freeze({
   pageDelayMs: (value) => Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS,
   windowPageDelayMs: (value) => value === null || (Number.isInteger(value) && value >= 0 && value <= MAX_API_DELAY_IN_MS),
   frameAncestors: (value) => ['on', 'off'].includes(value),
-  sessionSameSite: isSessionSameSite,
 });
 
 const EXPECTED = Object.freeze({
@@ -26,13 +24,11 @@ const EXPECTED = Object.freeze({
   pageDelayMs: `an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   windowPageDelayMs: `null or an integer from 0 to ${MAX_API_DELAY_IN_MS}`,
   frameAncestors: "'on' | 'off'",
-  sessionSameSite: SESSION_SAMESITE_VALUES.map((value) => `'${value}'`).join(' | '),
 });
 
 /**
  * @typedef {{ bridge: 'ok'|'404'|'500'|'hang'|'silent'|'down', api: 'ok'|'500'|'hang'|'hold', apiDelayMs: number,
- *   pageDelayMs: number, windowPageDelayMs: number|null, frameAncestors: 'on'|'off',
- *   sessionSameSite: import('./session-cookies.mjs').SameSite }} Faults
+ *   pageDelayMs: number, windowPageDelayMs: number|null, frameAncestors: 'on'|'off' }} Faults
  * `pageDelayMs` delays the bridge page and the platform window's page before they are sent;
  * `windowPageDelayMs`, when not null, is the platform window page's delay instead. `bridge: 'down'`
  * cuts every connection to the bridge page and the status endpoint without an answer, as a platform that
@@ -43,9 +39,6 @@ const EXPECTED = Object.freeze({
  * Creates the fault state, initially all 'ok'. `api: 'hold'` parks each API request (after its body is
  * read, before any side effect) until a test releases it: tests wait for the event "the request arrived"
  * and decide when it is answered, instead of racing a delay against the SDK's timers.
- * `sessionSameSite` is the SameSite of the login cookies set from now on, and the one the platform's
- * pages declare to the runtime; a reset goes back to the server's configured value.
- * @param {{ sessionSameSite?: import('./session-cookies.mjs').SameSite }} [settings] the server's configuration
  * @returns {{
  *   current(): Faults,
  *   merge(patch: unknown): { ok: true, faults: Faults } | { ok: false, detail: string },
@@ -55,8 +48,8 @@ const EXPECTED = Object.freeze({
  *   release(count?: number): number,
  * }}
  */
-export function createFaultState({ sessionSameSite = DEFAULT_SESSION_SAMESITE } = {}) {
-  const defaults = Object.freeze({ ...DEFAULT_FAULTS, sessionSameSite });
+export function createFaultState() {
+  const defaults = DEFAULT_FAULTS;
   let faults = defaults;
   /** @type {Set<() => void>} */
   const parked = new Set();

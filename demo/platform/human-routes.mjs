@@ -4,8 +4,6 @@ import path from 'node:path';
 import { readBody, redirect, sendHtml, sendJson, sendNoContent, sendText } from '../shared/http.mjs';
 import { DEMO_ACCOUNTS, isDemoAccount } from './accounts.mjs';
 import { homePage, loginDonePage, loginPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
-import { runtimeConfig, runtimeTags } from './bridge-page.mjs';
-import { createRuntimeAsset } from './runtime-asset.mjs';
 import { isSameOriginRequest } from './same-origin.mjs';
 import { clearingCookies, loginCookies, sessionIdOf } from './session-cookies.mjs';
 
@@ -30,14 +28,15 @@ function loginHrefFor(gateway) {
  * Builds the first-party routes.
  * @param {{ gateways: { get(name: string): import('../shared/gateways.mjs').Gateway | undefined },
  *   sessions: ReturnType<typeof import('./sessions.mjs').createSessionStore>,
- *   faults: ReturnType<typeof import('./faults.mjs').createFaultState>, publicDir: string, platformBundlePath: string }} context
+ *   cookieSetting: ReturnType<typeof import('./cookie-setting.mjs').createCookieSetting>, publicDir: string,
+ *   publicOrigin: string, scdk(): import('scdk/server').ScdkPlatform }} context `scdk` is the kit in force
  * @returns {Map<string, Record<string, (req: import('node:http').IncomingMessage,
  *   res: import('node:http').ServerResponse, url: URL) => unknown>>}
  */
-export function createHumanRoutes({ gateways, sessions, faults, publicDir, platformBundlePath }) {
-  const sameSite = () => faults.current().sessionSameSite;
-  const runtime = createRuntimeAsset(platformBundlePath);
-  const currentSession = (req) => sessions.get(sessionIdOf(req));
+export function createHumanRoutes({ gateways, sessions, cookieSetting, publicDir, publicOrigin, scdk }) {
+  const sameSite = () => cookieSetting.current();
+  const isSameOrigin = (req) => isSameOriginRequest(req, publicOrigin);
+  const currentSession = (req) => sessions.get(sessionIdOf(req.headers.cookie));
   const page = (res, status, html) => sendHtml(res, status, html, PAGE_HEADERS);
   const badRequest = (res, message) => page(res, 400, messagePage({ title: 'Bad request', message }));
   const crossSite = (res) =>
@@ -72,7 +71,7 @@ export function createHumanRoutes({ gateways, sessions, faults, publicDir, platf
   }
 
   async function logIn(req, res) {
-    if (!isSameOriginRequest(req)) return crossSite(res);
+    if (!isSameOrigin(req)) return crossSite(res);
     const body = await readBody(req, MAX_FORM_BYTES);
     if (!body.ok) return badRequest(res, 'The login form could not be read (too large or interrupted).');
     const form = new URLSearchParams(body.text);
@@ -84,7 +83,7 @@ export function createHumanRoutes({ gateways, sessions, faults, publicDir, platf
     if (smallcaseAuthId !== null && !SMALLCASE_AUTH_ID_PATTERN.test(smallcaseAuthId)) {
       return badRequest(res, 'smallcaseAuthId must be 1 to 64 letters, digits, "_" or "-".');
     }
-    sessions.delete(sessionIdOf(req));
+    sessions.delete(sessionIdOf(req.headers.cookie));
     const { id } = sessions.create({ accountId: account, gateway: gateway.name, smallcaseAuthId });
     redirect(res, `/login/done?gateway=${encodeURIComponent(gateway.name)}`, { 'set-cookie': loginCookies(id, account, sameSite()) });
   }
@@ -94,8 +93,10 @@ export function createHumanRoutes({ gateways, sessions, faults, publicDir, platf
     const gateway = gateways.get(session?.gateway ?? url.searchParams.get('gateway') ?? '') ??
       gateways.get(DEFAULT_GATEWAY_FOR_LINKS);
     // In a login window the SDK opened, the runtime reports to the opener (hello, then the session query);
-    // in a plain tab it finds no opener and does nothing.
-    const reporter = runtimeTags(runtimeConfig(gateway, sameSite()), await runtime.url());
+    // in a plain tab it finds no opener and does nothing. The kit gives its tags and the headers they need.
+    const runtime = await scdk().runtimeTags(gateway.name);
+    for (const [name, value] of Object.entries(runtime?.headers ?? {})) res.setHeader(name, value);
+    const reporter = runtime?.html ?? '';
     page(res, 200, loginDonePage({
       broker: gateway.broker,
       accountId: session?.accountId ?? null,
@@ -105,8 +106,8 @@ export function createHumanRoutes({ gateways, sessions, faults, publicDir, platf
   }
 
   function logOut(req, res) {
-    if (!isSameOriginRequest(req)) return crossSite(res);
-    sessions.delete(sessionIdOf(req));
+    if (!isSameOrigin(req)) return crossSite(res);
+    sessions.delete(sessionIdOf(req.headers.cookie));
     redirect(res, '/', { 'set-cookie': clearingCookies(sameSite()) });
   }
 

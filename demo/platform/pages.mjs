@@ -1,5 +1,5 @@
-// Server-rendered HTML for the platform's human pages (home, login, login done, errors, the logout hop).
-// Every dynamic value goes through escapeHtml; the pages run no inline script (only the logout hop loads one, from 'self').
+// Server-rendered HTML for the platform's human pages (home, login, login done, errors), and the layout the
+// scdk kit's pages are rendered in. Every dynamic value goes through escapeHtml; the pages run no inline script.
 import { escapeHtml } from '../shared/http.mjs';
 
 /** URL of the stylesheet the platform serves for its pages. */
@@ -97,21 +97,12 @@ ${reporter}`,
 }
 
 /**
- * The redirect logout's same-site hop: a form that posts the one-time id back to the platform, submitted
- * by `scriptSrc` at once, or by the user's press where script does not run.
- * @param {{ broker: string, action: string, field: string, id: string, formId: string, scriptSrc: string }} hop
+ * The scdk kit's visible pages (the platform window, the redirect hop, refusals) in the platform's layout.
+ * @param {{ title: string, body: string }} page `body` is HTML the kit escaped
  * @returns {string}
  */
-export function logoutHopPage({ broker, action, field, id, formId, scriptSrc }) {
-  return layout({
-    title: 'Signing out',
-    main: `<h1>Signing you out of ${escapeHtml(broker)}…</h1>
-<form method="post" action="${escapeHtml(action)}" id="${escapeHtml(formId)}">
-<input type="hidden" name="${escapeHtml(field)}" value="${escapeHtml(id)}">
-<button type="submit">Continue</button>
-</form>
-<script src="${escapeHtml(scriptSrc)}"></script>`,
-  });
+export function scdkPage({ title, body }) {
+  return layout({ title, main: body });
 }
 
 /**

@@ -71,10 +71,10 @@ export function clearingCookies(sameSite) {
 }
 
 /**
- * The session id the request's cookies carry, if any.
- * @param {import('node:http').IncomingMessage} req
+ * The session id a request's `Cookie` header carries, if any.
+ * @param {string | null | undefined} cookieHeader
  * @returns {string | undefined}
  */
-export function sessionIdOf(req) {
-  return parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+export function sessionIdOf(cookieHeader) {
+  return parseCookies(cookieHeader ?? undefined).get(SESSION_COOKIE);
 }

@@ -50,7 +50,7 @@ function gatewayTrusting(name, partnerOrigins) {
  * Builds the demo's gateway registry: `demo`, trusting exactly `partnerOrigins`, and `partner-b`,
  * trusting only OTHER_PARTNER_ORIGIN.
  * @param {{ partnerOrigins: string[] }} options
- * @returns {{ get(name: string): Gateway | undefined, has(name: string): boolean }}
+ * @returns {{ get(name: string): Gateway | undefined, has(name: string): boolean, list(): Gateway[] }}
  */
 export function createGatewayRegistry({ partnerOrigins }) {
   const demo = gatewayTrusting(DEMO_GATEWAY, partnerOrigins);
@@ -60,5 +60,6 @@ export function createGatewayRegistry({ partnerOrigins }) {
   return Object.freeze({
     get: (name) => gateways.get(name),
     has: (name) => gateways.has(name),
+    list: () => [...gateways.values()],
   });
 }

@@ -41,6 +41,11 @@ const REQUIRED = [
   'dist/types/global.d.cts',
   'dist/types/platform.d.ts',
   'dist/types/platform.d.cts',
+  // scdk/server (issue 23): the platform's server kit, ESM and CJS, with the runtime it serves inside.
+  'dist/scdk-server.js',
+  'dist/scdk-server.cjs',
+  'dist/types/server.d.ts',
+  'dist/types/server.d.cts',
 ];
 /** What a bundle loads or names beside itself: relative import(), require() and static imports, and its source map. */
 const LOCAL_REFERENCE = /(?:\bimport\(|\brequire\(|\bfrom\s*)['"](\.\/[^'"]+)['"]|sourceMappingURL=(\S+)/g;

@@ -1,10 +1,10 @@
 // README "Token format": the signing example partners copy runs here exactly as the README shows it (cut
-// out between its markers), and its tokens pass the mock platform's real verifier (demo/shared/jwt.mjs)
+// out between its markers), and its tokens pass the platform kit's verifier (scdk/server)
 // and the SDK's own checks, with the claims, lifetime and leeway the section states.
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { EXP_LEEWAY_IN_SECONDS, verifyJwt } from '../../demo/shared/jwt.mjs';
+import { MIN_LEEWAY_IN_SECONDS as EXP_LEEWAY_IN_SECONDS, verifyToken } from '../../src/server/verify-token';
 import { CLOCK_LEEWAY_IN_SECONDS, assertConnected, decodeToken } from '../../src/sdk/token';
 import { ScdkError } from '../../src/shared/scdk-error';
 
@@ -36,6 +36,8 @@ function sdkRefusal(token: string, nowInSeconds: number): number | undefined {
   }
 }
 
+const verifyJwt = (token: string, secret: string, nowSeconds: number) => verifyToken(token, [secret], { nowSeconds });
+
 const decodedPart = (token: string, index: number): unknown => JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8'));
 
 test('the README example signs a connected token that the platform verifies and the SDK sends', async ({}, testInfo) => {
@@ -44,17 +46,17 @@ test('the README example signs a connected token that the platform verifies and 
   const token = signScdkToken({ smallcaseAuthId: 'user-1' }, SECRET, now);
   expect(decodedPart(token, 0)).toEqual({ alg: 'HS256', typ: 'JWT' });
   expect(decodedPart(token, 1)).toEqual({ smallcaseAuthId: 'user-1', iat: now, exp: now + DOCUMENTED_LIFETIME_IN_SECONDS });
-  expect(verifyJwt(token, SECRET, now)).toEqual({ ok: true, payload: decodedPart(token, 1) });
+  expect(await verifyJwt(token, SECRET, now)).toEqual({ ok: true, payload: decodedPart(token, 1) });
   expect(sdkRefusal(token, now)).toBeUndefined();
   // Signed with another gateway's secret: the platform refuses the signature.
-  expect(verifyJwt(signScdkToken({ smallcaseAuthId: 'user-1' }, 'another-secret', now), SECRET, now)).toMatchObject({ ok: false, code: 4002 });
+  expect(await verifyJwt(signScdkToken({ smallcaseAuthId: 'user-1' }, 'another-secret', now), SECRET, now)).toMatchObject({ ok: false, code: 4002 });
 });
 
 test("the README example's guest token verifies, and the SDK refuses it with 4004 before any request", async ({}, testInfo) => {
   const signScdkToken = await readmeExample(testInfo.outputPath('sign-token.mjs'));
   const now = Math.floor(Date.now() / 1000);
   const token = signScdkToken({ guest: true }, SECRET, now);
-  expect(verifyJwt(token, SECRET, now)).toMatchObject({ ok: true, payload: { guest: true } });
+  expect(await verifyJwt(token, SECRET, now)).toMatchObject({ ok: true, payload: { guest: true } });
   expect(sdkRefusal(token, now)).toBe(4004);
 });
 
@@ -66,6 +68,6 @@ test('the lifetime and leeway the README states: usable until exp + 30 s on both
   const token = signScdkToken({ smallcaseAuthId: 'user-1' }, SECRET, signedAt);
   const lastGoodSecond = signedAt + DOCUMENTED_LIFETIME_IN_SECONDS + DOCUMENTED_LEEWAY_IN_SECONDS;
   expect(sdkRefusal(token, lastGoodSecond)).toBeUndefined();
-  expect(verifyJwt(token, SECRET, lastGoodSecond)).toMatchObject({ ok: true });
+  expect(await verifyJwt(token, SECRET, lastGoodSecond)).toMatchObject({ ok: true });
   expect(sdkRefusal(token, lastGoodSecond + 1)).toBe(4003);
 });
