@@ -7,6 +7,7 @@ import type { Mutation, ProxiedRequest, ProxiedResponse } from './mutating-proxy
 
 const BRIDGE_PATH = '/scdk/v1/bridge';
 const WINDOW_PATH = '/scdk/v1/window';
+const STATUS_PATH = '/scdk/v1/status';
 const REDIRECT_PATH = '/scdk/v1/logout-redirect';
 const LOGOUT_PATH = '/scdk/v1/logout';
 const API_PATHS = [LOGOUT_PATH, '/scdk/v1/session'];
@@ -41,6 +42,13 @@ function editFragment(response: ProxiedResponse, edit: (fragment: URLSearchParam
   response.headers.set('location', url.href);
 }
 
+/** Drops the frame-ancestors directive from the answer's Content-Security-Policy. */
+function withoutFrameAncestors(response: ProxiedResponse): void {
+  const policy = response.headers.get('content-security-policy');
+  if (!policy) return;
+  response.headers.set('content-security-policy', policy.split(';').filter((part) => !part.trim().startsWith('frame-ancestors')).join(';'));
+}
+
 const nowS = () => Math.floor(Date.now() / 1000);
 
 export interface Mutant {
@@ -57,9 +65,34 @@ export const PROXY_MUTANTS: readonly Mutant[] = [
     breaks: ['bridge.frame-ancestors'],
     mutation: () => ({
       response(response, request) {
-        const policy = response.headers.get('content-security-policy');
-        if (pathOf(request) !== BRIDGE_PATH || response.status !== 200 || !policy) return;
-        response.headers.set('content-security-policy', policy.split(';').filter((part) => !part.trim().startsWith('frame-ancestors')).join(';'));
+        if (pathOf(request) === BRIDGE_PATH && response.status === 200) withoutFrameAncestors(response);
+      },
+    }),
+  },
+  {
+    name: 'frame-ancestors removed from an unknown gateway\'s bridge page',
+    breaks: ['bridge.unknown-gateway'],
+    mutation: () => ({
+      response(response, request) {
+        if (pathOf(request) === BRIDGE_PATH && response.status === 404) withoutFrameAncestors(response);
+      },
+    }),
+  },
+  {
+    name: 'frame-ancestors removed from the window page',
+    breaks: ['window.not-framable'],
+    mutation: () => ({
+      response(response, request) {
+        if (pathOf(request) === WINDOW_PATH) withoutFrameAncestors(response);
+      },
+    }),
+  },
+  {
+    name: 'a cookie set by the status endpoint',
+    breaks: ['status.no-credentials'],
+    mutation: () => ({
+      response(response, request) {
+        if (pathOf(request) === STATUS_PATH) response.headers.append('set-cookie', 'tracking=1; Path=/; Secure; SameSite=None');
       },
     }),
   },

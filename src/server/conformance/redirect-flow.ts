@@ -50,7 +50,8 @@ export function hopForm(answer: Answer): { action: string; fields: URLSearchPara
     const name = attribute(input, 'name');
     if (name) fields.append(name, attribute(input, 'value') ?? '');
   }
-  return { action: new URL(action, answer.url).pathname, fields };
+  const target = new URL(action, answer.url);
+  return { action: `${target.pathname}${target.search}`, fields };
 }
 
 /** Submits the hop page's form from the platform's own page (same-origin), to `base` (default: the platform). */
