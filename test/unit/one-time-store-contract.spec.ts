@@ -125,7 +125,7 @@ test.describe('the Redis store', () => {
   });
 });
 
-test('createRedisStore refuses what is not a client, and a bound below 1, with 4000', () => {
+test('createRedisStore refuses what is not a client, and a bound below 1, at startup', () => {
   const thrown = (make: () => unknown): unknown => {
     try {
       make();
@@ -135,7 +135,7 @@ test('createRedisStore refuses what is not a client, and a bound below 1, with 4
     return undefined;
   };
   const client = { call: async () => null };
-  expect(thrown(() => createRedisStore({} as RedisStoreClient))).toMatchObject({ code: 4000, detail: /node-redis\) or ioredis/ });
-  expect(thrown(() => createRedisStore(client, { maxPerGroup: 0 }))).toMatchObject({ code: 4000, detail: /maxPerGroup/ });
+  expect(thrown(() => createRedisStore({} as RedisStoreClient))).toMatchObject({ message: /client must be a connected client of the redis \(node-redis\) or ioredis package; got object/ });
+  expect(thrown(() => createRedisStore(client, { maxPerGroup: 0 }))).toMatchObject({ message: /maxPerGroup must be a positive integer; got 0/ });
   expect(thrown(() => createRedisStore(client))).toBeUndefined();
 });

@@ -1,7 +1,6 @@
 // The redirect hop's one-time ids in Redis, so an id minted by one platform instance finishes on another.
 // Takes a client of `redis` (node-redis) or `ioredis` by shape, without depending on either: both send raw
 // commands, node-redis as one array (`sendCommand`), ioredis as a name and its arguments (`call`).
-import { badOption } from '../../shared/scdk-error';
 import type { OneTimeStore } from '../one-time-store';
 
 /** A client of the `redis` package (node-redis v4 and later). */
@@ -52,6 +51,10 @@ if redis.call('PTTL', KEYS[2]) < ttl then redis.call('PEXPIRE', KEYS[2], ttl) en
 return 1
 `;
 
+/** A configuration mistake, thrown at startup like the kit's own (scdk/server: what, what it takes, what it got). */
+const misconfigured = (what: string, expected: string, got: unknown) =>
+  new Error(`scdk/server createRedisStore: ${what} must be ${expected}; got ${typeof got === 'number' || typeof got === 'string' ? JSON.stringify(got) : typeof got}.`);
+
 const isIoRedis = (client: RedisStoreClient): client is IoRedisClientLike =>
   typeof (client as Partial<IoRedisClientLike>).call === 'function';
 
@@ -59,7 +62,7 @@ const isIoRedis = (client: RedisStoreClient): client is IoRedisClientLike =>
 function commandSender(client: RedisStoreClient): (args: string[]) => Promise<unknown> {
   if (isIoRedis(client)) return ([command, ...args]) => client.call(command as string, ...args);
   if (typeof (client as Partial<NodeRedisClientLike>).sendCommand === 'function') return (args) => client.sendCommand(args);
-  throw badOption('createRedisStore(client)', 'a connected client of the redis (node-redis) or ioredis package', typeof client);
+  throw misconfigured('client', 'a connected client of the redis (node-redis) or ioredis package', client);
 }
 
 /**
@@ -68,10 +71,8 @@ function commandSender(client: RedisStoreClient): (args: string[]) => Promise<un
  */
 export function createRedisStore(client: RedisStoreClient, options: RedisStoreOptions = {}): OneTimeStore {
   const { prefix = DEFAULT_PREFIX, maxPerGroup = DEFAULT_MAX_PER_GROUP } = options;
-  if (typeof prefix !== 'string') throw badOption('createRedisStore options.prefix', 'a string', prefix);
-  if (!Number.isInteger(maxPerGroup) || maxPerGroup < 1) {
-    throw badOption('createRedisStore options.maxPerGroup', 'a whole number from 1', maxPerGroup);
-  }
+  if (typeof prefix !== 'string') throw misconfigured('prefix', 'a string', prefix);
+  if (!Number.isInteger(maxPerGroup) || maxPerGroup < 1) throw misconfigured('maxPerGroup', 'a positive integer', maxPerGroup);
   const send = commandSender(client);
   // Ids and groups in separate namespaces, so no id can name a group's index.
   const idKey = (key: string) => `${prefix}id:${key}`;
@@ -79,7 +80,7 @@ export function createRedisStore(client: RedisStoreClient, options: RedisStoreOp
 
   return Object.freeze({
     async put(key: string, value: string, { ttlMs, group }: { ttlMs: number; group: string }): Promise<boolean> {
-      if (!Number.isInteger(ttlMs) || ttlMs < 1) throw badOption('OneTimeStore put() ttlMs', 'a whole number of ms from 1', ttlMs);
+      if (!Number.isInteger(ttlMs) || ttlMs < 1) throw misconfigured('put() ttlMs', 'a positive integer of milliseconds', ttlMs);
       const stored = await send(['EVAL', PUT_SCRIPT, '2', idKey(key), groupKey(group), value, String(ttlMs), String(maxPerGroup)]);
       return Number(stored) === 1;
     },
