@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { createPlatformServer } from '../../demo/platform/platform-server.mjs';
 import { DEMO_GATEWAY, DEMO_GATEWAY_SECRET } from '../../demo/shared/gateways.mjs';
+import { startDemoOnFreePorts } from '../../demo/start.mjs';
 import { runCli } from '../../src/server/conformance/cli';
 import { runConformance } from '../../src/server/conformance/run-conformance';
 import type { ConformanceOptions, ConformanceReport } from '../../src/server/conformance/types';
@@ -12,8 +12,6 @@ import { CLEARING_PATH_MUTANT, PROXY_MUTANTS, type Mutant } from './conformance-
 import { startMutatingProxy } from './mutating-proxy';
 
 const PLATFORM_BUNDLE = fileURLToPath(new URL('../../dist/scdk-platform.js', import.meta.url));
-/** The partner origin the platform under test trusts; nothing needs to serve it. */
-const PARTNER_ORIGIN = 'http://localhost:5999';
 /**
  * What today's mock platform does not do yet, and the kit (issue 23) does: refuse a returnTo with userinfo on an
  * allowed origin. Once the mock platform is built on the kit, this list is empty.
@@ -22,13 +20,15 @@ const TODAYS_MOCK_GAPS = ['redirect.return-to-userinfo'];
 
 type SameSite = 'None' | 'Lax' | 'Strict';
 
+/** The demo (the mock platform and the partner site it trusts) on free ports. */
 async function startPlatform(sessionSameSite: SameSite = 'None') {
-  if (!existsSync(PLATFORM_BUNDLE)) throw new Error('dist/scdk-platform.js is missing: run `npm run build` first.');
-  return createPlatformServer({ port: 0, partnerOrigins: [PARTNER_ORIGIN], platformBundlePath: PLATFORM_BUNDLE, sessionSameSite });
+  if (!existsSync(PLATFORM_BUNDLE)) throw new Error('dist/ is missing: run `npm run build` first.');
+  const demo = await startDemoOnFreePorts({ sessionSameSite });
+  return { origin: demo.platform.origin, partnerOrigin: demo.partner.origin, close: () => demo.close() };
 }
 
-const options = (platform: string, extra: Partial<ConformanceOptions> = {}): ConformanceOptions =>
-  ({ platform, gateway: DEMO_GATEWAY, partnerOrigins: [PARTNER_ORIGIN], secret: DEMO_GATEWAY_SECRET, ...extra });
+const options = (platform: { partnerOrigin: string }, origin: string, extra: Partial<ConformanceOptions> = {}): ConformanceOptions =>
+  ({ platform: origin, gateway: DEMO_GATEWAY, partnerOrigins: [platform.partnerOrigin], secret: DEMO_GATEWAY_SECRET, ...extra });
 
 const idsWith = (report: ConformanceReport, status: 'pass' | 'warn' | 'fail') =>
   report.checks.filter((check) => check.status === status).map((check) => check.id).sort();
@@ -50,7 +50,7 @@ for (const sameSite of ['None', 'Lax'] as const) {
   test(`the mock platform (session cookie SameSite=${sameSite}) passes every check it can`, async () => {
     const platform = await startPlatform(sameSite);
     try {
-      const report = await runConformance(options(platform.origin, { instances: [platform.origin, platform.origin] }));
+      const report = await runConformance(options(platform, platform.origin, { instances: [platform.origin, platform.origin] }));
       expect(idsWith(report, 'fail')).toEqual(TODAYS_MOCK_GAPS);
       // Not verifiable here: a whole-origin returnTo prefix, the hop (with None), destructive mode off.
       const notVerified = ['logout.clearing-cookies', 'redirect.return-to-out-of-prefix'];
@@ -68,9 +68,9 @@ for (const sameSite of ['None', 'Lax'] as const) {
 for (const mutant of PROXY_MUTANTS) {
   test(`fails against the mutant: ${mutant.name}`, async () => {
     const platform = await startPlatform();
-    const proxy = await startMutatingProxy(platform.origin, mutant.mutation(PARTNER_ORIGIN));
+    const proxy = await startMutatingProxy(platform.origin, mutant.mutation(platform.partnerOrigin));
     try {
-      const report = await runConformance(options(proxy.origin));
+      const report = await runConformance(options(platform, proxy.origin));
       expect(report.ok).toBe(false);
       expect(idsWith(report, 'fail')).toEqual(failing(mutant.breaks, TODAYS_MOCK_GAPS));
     } finally {
@@ -84,7 +84,7 @@ test('fails against the mutant: two memory stores behind --instances (ids minted
   const first = await startPlatform('Lax');
   const second = await startPlatform('Lax');
   try {
-    const report = await runConformance(options(first.origin, { instances: [first.origin, second.origin] }));
+    const report = await runConformance(options(first, first.origin, { instances: [first.origin, second.origin] }));
     expect(idsWith(report, 'fail')).toEqual(failing(['hop.across-instances'], TODAYS_MOCK_GAPS));
     expect(report.checks.find((check) => check.id === 'hop.across-instances')?.detail).toContain('do not share one-time ids');
   } finally {
@@ -96,13 +96,13 @@ test('--destructive logs a live session out and checks the clearing cookies; a m
   const platform = await startPlatform('Lax');
   const proxies: { close(): Promise<void> }[] = [];
   try {
-    const report = await runConformance(options(platform.origin, { destructive: { sessionCookie: await logIn(platform.origin) } }));
+    const report = await runConformance(options(platform, platform.origin, { destructive: { sessionCookie: await logIn(platform.origin) } }));
     expect(report.checks.find((check) => check.id === 'logout.clearing-cookies')).toMatchObject({ status: 'pass' });
 
     const mutant: Mutant = CLEARING_PATH_MUTANT;
-    const proxy = await startMutatingProxy(platform.origin, mutant.mutation(PARTNER_ORIGIN));
+    const proxy = await startMutatingProxy(platform.origin, mutant.mutation(platform.partnerOrigin));
     proxies.push(proxy);
-    const mutated = await runConformance(options(proxy.origin, { destructive: { sessionCookie: await logIn(platform.origin) } }));
+    const mutated = await runConformance(options(platform, proxy.origin, { destructive: { sessionCookie: await logIn(platform.origin) } }));
     expect(idsWith(mutated, 'fail')).toEqual(failing(mutant.breaks, TODAYS_MOCK_GAPS));
     expect(mutated.checks.find((check) => check.id === 'logout.clearing-cookies')?.detail).toContain('Path=/scdk');
   } finally {
@@ -114,7 +114,7 @@ test('--destructive logs a live session out and checks the clearing cookies; a m
 test('the bin: --json report, exit 1 on a fail, 2 without the secret, and the token never in its output', async () => {
   const platform = await startPlatform();
   const tokenInLocation = PROXY_MUTANTS.find((mutant) => mutant.breaks.includes('tokens.never-echoed')) as Mutant;
-  const proxy = await startMutatingProxy(platform.origin, tokenInLocation.mutation(PARTNER_ORIGIN));
+  const proxy = await startMutatingProxy(platform.origin, tokenInLocation.mutation(platform.partnerOrigin));
   try {
     const run = async (args: string[], env: Record<string, string> = { SCDK_GATEWAY_SECRET: DEMO_GATEWAY_SECRET }) => {
       let out = '';
@@ -122,7 +122,7 @@ test('the bin: --json report, exit 1 on a fail, 2 without the secret, and the to
       const code = await runCli(args, { env, out: (text) => void (out += text), err: (text) => void (err += text) });
       return { code, out, err };
     };
-    const args = ['--platform', proxy.origin, '--gateway', DEMO_GATEWAY, '--partner-origin', PARTNER_ORIGIN];
+    const args = ['--platform', proxy.origin, '--gateway', DEMO_GATEWAY, '--partner-origin', platform.partnerOrigin];
     const json = await run([...args, '--json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.out) as ConformanceReport;
@@ -138,7 +138,7 @@ test('the bin: --json report, exit 1 on a fail, 2 without the secret, and the to
     expect(noSecret.code).toBe(2);
     expect(noSecret.err).toContain('SCDK_GATEWAY_SECRET');
     expect((await run([...args, '--destructive'])).err).toContain('SCDK_TEST_SESSION_COOKIE');
-    expect((await run(['--platform', 'not a url', '--gateway', DEMO_GATEWAY, '--partner-origin', PARTNER_ORIGIN])).code).toBe(2);
+    expect((await run(['--platform', 'not a url', '--gateway', DEMO_GATEWAY, '--partner-origin', platform.partnerOrigin])).code).toBe(2);
   } finally {
     await proxy.close();
     await platform.close();
