@@ -183,6 +183,13 @@ export default [
     ],
     plugins: [embedPlatformRuntime(), ...plugins({ minify: false })],
   },
+  {
+    // The `scdk-conformance` bin (package.json "bin"; README: Conformance check): Node only, unminified, so a
+    // platform's security team can read what it sends. Its function is exported from scdk/server too.
+    input: 'src/server/conformance/bin.ts',
+    output: { file: 'dist/scdk-conformance.js', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: plugins({ minify: false }),
+  },
   declarations('src/index.ts', [
     { file: 'dist/types/index.d.ts' },
     // require('scdk'): the constructor, with the named exports on it (src/index.cjs.ts).

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm packages from the lock file with `npm ci` when node_modules is
 // missing or older than the lock (a lock that npm ci refuses fails loudly), and the Debian packages the
-// tests drive when they are missing (as root, with apt-get): chromium, firefox-esr, webkit2gtk-driver, xvfb, openssl.
+// tests drive when they are missing (as root, with apt-get): chromium, firefox-esr, webkit2gtk-driver, xvfb, openssl,
+// redis-server.
 // Usage: node scripts/ensure-env.mjs [--no-browser]. Uses only node: built-ins (it runs before npm ci).
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 // drivers.mjs loads its npm packages lazily, so importing its paths here works before npm ci.
 import { FIREFOX_PATH, WEBKIT_DRIVER_PATH } from '../e2e-engines/drivers.mjs';
 import { findChromium } from './chromium-path.mjs';
+import { redisServerPath } from './redis-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env });
@@ -33,7 +35,8 @@ function ensurePackages() {
 
 function hasCommand(name) {
   try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    // The name as an argument, not spliced into the script: REDIS_SERVER_PATH may hold any path.
+    execFileSync('sh', ['-c', 'command -v "$1"', 'sh', name], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -43,7 +46,8 @@ function hasCommand(name) {
 /**
  * What the tests drive, each with the Debian package that brings it: Chromium (Playwright), Firefox ESR
  * (puppeteer-core over WebDriver BiDi), WebKitGTK's WebKitWebDriver and MiniBrowser (selenium-webdriver),
- * Xvfb for WebKit's window, and openssl for the test certificates.
+ * Xvfb for WebKit's window, openssl for the test certificates, and redis-server for the one-time-id store's
+ * contract test (test/unit/one-time-store-contract.spec.ts starts its own).
  */
 const BROWSER_PACKAGES = [
   { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium/Chrome binary' },
@@ -51,6 +55,7 @@ const BROWSER_PACKAGES = [
   { what: 'WebKitWebDriver', found: () => existsSync(WEBKIT_DRIVER_PATH), pkg: 'webkit2gtk-driver', hint: 'or point WEBKIT_DRIVER_PATH at it' },
   { what: 'xvfb-run', found: () => hasCommand('xvfb-run'), pkg: 'xvfb', hint: '' },
   { what: 'openssl', found: () => hasCommand('openssl'), pkg: 'openssl', hint: '' },
+  { what: 'redis-server', found: () => hasCommand(redisServerPath()), pkg: 'redis-server', hint: 'or point REDIS_SERVER_PATH at a redis-server 6.2 or later' },
 ];
 
 function ensureBrowsers() {

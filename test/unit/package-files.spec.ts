@@ -46,6 +46,8 @@ const REQUIRED = [
   'dist/scdk-server.cjs',
   'dist/types/server.d.ts',
   'dist/types/server.d.cts',
+  // The conformance check a platform runs on its own deployment (package.json bin).
+  'dist/scdk-conformance.js',
 ];
 /** What a bundle loads or names beside itself: relative import(), require() and static imports, and its source map. */
 const LOCAL_REFERENCE = /(?:\bimport\(|\brequire\(|\bfrom\s*)['"](\.\/[^'"]+)['"]|sourceMappingURL=(\S+)/g;
@@ -84,6 +86,17 @@ test('npm pack lists the bundles, the types, the docs and the licence, and nothi
   // Every file the exports map names is in the tarball.
   const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
   for (const target of exportTargets(pkg.exports)) expect(files, `exports target ${target} is packed`).toContain(target.slice(2));
+});
+
+test('every bin is packed and starts with a node shebang', () => {
+  const files = packedFiles();
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { bin?: Record<string, string> };
+  expect(Object.keys(pkg.bin ?? {})).toContain('scdk-conformance');
+  for (const target of Object.values(pkg.bin ?? {})) {
+    const file = posix.normalize(target);
+    expect(files, `bin ${file} is packed`).toContain(file);
+    expect(readFileSync(`${ROOT}${file}`, 'utf8').startsWith('#!/usr/bin/env node\n'), `${file} starts with a shebang`).toBe(true);
+  }
 });
 
 test('every file a packed bundle imports or names as its source map is packed too', () => {
