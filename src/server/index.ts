@@ -17,3 +17,7 @@ export { BRIDGE_CONFIG_ELEMENT_ID, HOP_FIELD, HOP_FORM_ID, REDIRECT_FRAGMENT, SC
 export { ERROR_CODES, ERROR_NAMES } from '../shared/error-codes';
 export type { ErrorCode } from '../shared/error-codes';
 export type { SameSite, SessionCookie } from '../platform/session-cookie';
+export { createRedisStore } from './stores/redis-store';
+export type { IoRedisClientLike, NodeRedisClientLike, RedisStoreClient, RedisStoreOptions } from './stores/redis-store';
+export { runConformance, CONFORMANCE_CHECKS, formatReport } from './conformance/index';
+export type { CheckResult, CheckStatus, ConformanceOptions, ConformanceReport } from './conformance/index';
