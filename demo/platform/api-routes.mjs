@@ -1,7 +1,7 @@
 // The bridge's API: POST /scdk/v1/logout and POST /scdk/v1/session. The bridge iframe calls them
 // same-origin with credentials; each request proves who the user is with the partner's token.
 import { readBody, sendError, sendJson } from '../shared/http.mjs';
-import { verifyJwt } from '../shared/jwt.mjs';
+import { isConnectedPayload, verifyJwt } from '../shared/jwt.mjs';
 import { maskAccountId } from './accounts.mjs';
 import { isSameOriginRequest } from './same-origin.mjs';
 import { clearingCookies, sessionIdOf } from './session-cookies.mjs';
@@ -89,12 +89,11 @@ export function createApiRoutes({ gateways, sessions, faults, wait }) {
       sendError(res, 401, verified);
       return null;
     }
-    const { guest, smallcaseAuthId } = verified.payload;
-    if (guest === true || typeof smallcaseAuthId !== 'string') {
+    if (!isConnectedPayload(verified.payload)) {
       sendError(res, 403, { ...NOT_CONNECTED, detail: 'The token is for a guest; a connected user\'s token (with smallcaseAuthId) is required.' });
       return null;
     }
-    return { gateway, smallcaseAuthId, claim: /** @type {any} */ (body).claim === true };
+    return { gateway, smallcaseAuthId: /** @type {string} */ (verified.payload.smallcaseAuthId), claim: /** @type {any} */ (body).claim === true };
   }
 
   async function logout(req, res) {

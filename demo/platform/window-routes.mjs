@@ -2,7 +2,7 @@
 // the platform window (a first-party page the SDK opens from the user's click) and the redirect logout
 // (a full-page POST that comes back to the partner's returnTo, through a same-site hop where the session cookie is Lax or Strict).
 import { readBody, redirect, sendHtml, sendText } from '../shared/http.mjs';
-import { verifyJwt } from '../shared/jwt.mjs';
+import { isConnectedPayload, verifyJwt } from '../shared/jwt.mjs';
 import { bridgePageHtml, runtimeConfig } from './bridge-page.mjs';
 import { logoutHopPage, messagePage, PLATFORM_STYLESHEET_PATH } from './pages.mjs';
 import { createPendingLogouts, HOP_FIELD, HOP_FORM_ID, HOP_PATH, HOP_SCRIPT, HOP_SCRIPT_PATH } from './redirect-hop.mjs';
@@ -120,7 +120,7 @@ export function createWindowRoutes({ gateways, sessions, faults, wait, platformB
     }
     const verified = verifyJwt(form.get('token') ?? '', gateway.secret);
     if (!verified.ok) return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(verified.code) }, state));
-    if (verified.payload.guest === true || typeof verified.payload.smallcaseAuthId !== 'string') {
+    if (!isConnectedPayload(verified.payload)) {
       return redirect(res, withOutcome(returnTo, { [RESULT_KEY]: 'error', code: String(NOT_CONNECTED) }, state));
     }
     // A SameSite=None session cookie travels with this cross-site POST. A Lax or Strict one does not, so

@@ -103,3 +103,13 @@ export function verifyJwt(token, secret, nowSeconds = Math.floor(Date.now() / 10
   }
   return { ok: true, payload };
 }
+
+/**
+ * Whether a verified payload is a connected user's: the platform's one rule for 4004. A token that names a
+ * user and also says `guest: true` is a guest's: the claim that narrows access wins.
+ * @param {Record<string, unknown>} payload a payload verifyJwt accepted
+ * @returns {boolean}
+ */
+export function isConnectedPayload(payload) {
+  return payload.guest !== true && typeof payload.smallcaseAuthId === 'string';
+}

@@ -1,10 +1,11 @@
 // The SDK and the platform must agree on tokens: whatever the SDK lets through to a request, the platform
-// must not refuse for a reason the SDK could have seen first (4002 for the claims, 4003 for the time).
+// must not refuse for a reason the SDK could have seen first (4002 for the claims, 4003 for the time, 4004
+// for a guest's).
 // The platform here is the mock's real verifier (demo/shared/jwt.mjs), on the same clock as the SDK.
 import { expect, test } from '@playwright/test';
 import { CLOCK_LEEWAY_IN_SECONDS, assertConnected, decodeToken } from '../../src/sdk/token';
 import { ScdkError } from '../../src/shared/scdk-error';
-import { EXP_LEEWAY_IN_SECONDS, signJwt, verifyJwt } from '../../demo/shared/jwt.mjs';
+import { EXP_LEEWAY_IN_SECONDS, isConnectedPayload, signJwt, verifyJwt } from '../../demo/shared/jwt.mjs';
 
 const SECRET = 'token-agreement-test-secret';
 /** Token ages checked, in seconds past exp: from not yet expired to well past both leeways. */
@@ -66,4 +67,22 @@ test('an exp beyond the dates JavaScript holds is 4003 on both sides, not a Rang
   const token = signJwt({ smallcaseAuthId: 'user-1', exp: -1e300 }, SECRET);
   expect(verifyJwt(token, SECRET, now)).toMatchObject({ ok: false, code: 4003 });
   expect(sdkRefusal(token, now)).toBe(4003);
+});
+
+test("the SDK refuses (4004) exactly the tokens the platform finds a guest's (4004), before any request", () => {
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  const claims: Record<string, Record<string, unknown>> = {
+    connected: { smallcaseAuthId: 'user-1', exp },
+    guest: { guest: true, exp },
+    'a user, and guest: true': { smallcaseAuthId: 'user-1', guest: true, exp },
+    'a user, and guest: false': { smallcaseAuthId: 'user-1', guest: false, exp },
+    'a user, and guest: "true"': { smallcaseAuthId: 'user-1', guest: 'true', exp },
+  };
+  for (const [name, payload] of Object.entries(claims)) {
+    const token = signJwt(payload, SECRET);
+    const verified = verifyJwt(token, SECRET);
+    expect(verified.ok, name).toBe(true);
+    const platformRefuses = verified.ok && !isConnectedPayload(verified.payload);
+    expect(sdkRefusal(token, Math.floor(Date.now() / 1000)) === 4004, name).toBe(platformRefuses);
+  }
 });
