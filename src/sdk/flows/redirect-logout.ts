@@ -1,8 +1,9 @@
-import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../shared/protocol';
-import { isErrorCode } from '../shared/error-codes';
-import type { Deadline } from './deadline';
-import { ScdkError } from '../shared/scdk-error';
-import { appendToBody } from './append-to-body';
+import { REDIRECT_LOGOUT_PATH, REDIRECT_RESULT_KEY, PROTOCOL_VERSION, type LogoutResult } from '../../shared/protocol';
+import { isErrorCode } from '../../shared/error-codes';
+import { randomHex } from '../../shared/random-hex';
+import { ScdkError } from '../../shared/scdk-error';
+import { appendToBody } from '../append-to-body';
+import type { Deadline } from '../deadline';
 
 export interface RedirectLogoutRequest {
   platformOrigin: string;
@@ -13,10 +14,12 @@ export interface RedirectLogoutRequest {
 
 /** sessionStorage key of the one-time value that proves a redirect result came from our own logout. */
 const STATE_KEY = 'scdk_logout_state';
+/** Random bytes in that value. */
+const STATE_BYTES = 16;
 
 /** A random value remembered for this tab, sent with the form and echoed back by the platform. */
 function newState(): string {
-  const state = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const state = randomHex(STATE_BYTES);
   try {
     sessionStorage.setItem(STATE_KEY, state);
   } catch {
@@ -56,35 +59,36 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
 }
 
 /**
- * The redirect fallback: submits the logout form, and the page navigates away; the result arrives on
- * `returnTo` (takeRedirectResult). The promise settles only if the page stays: 5006 when the navigation
- * never started within the deadline (CSP form-action, a sandbox), or when the page comes back from the
- * back-forward cache. `onCancel` receives the function that ends it early (destroy()), then undefined.
+ * After the form went: the promise settles only if the page stays. 5006 when the navigation never
+ * started within the deadline (CSP form-action, a sandbox), or when the page comes back from the
+ * back-forward cache. Returns the wait and the function that ends it early (destroy()).
  */
-export function logoutByRedirect(
-  request: RedirectLogoutRequest,
-  left: Deadline,
-  onCancel: (cancel: ((error: ScdkError) => void) | undefined) => void,
-): Promise<never> {
-  submitRedirectLogout(request);
-  return new Promise<never>((_, reject) => {
-    const end = (error: ScdkError) => {
+export function awaitDeparture(page: Pick<Window, 'addEventListener' | 'removeEventListener'>, left: Deadline): { departure: Promise<never>; cancel: (error: ScdkError) => void } {
+  let cancel: (error: ScdkError) => void = () => {};
+  const departure = new Promise<never>((_, reject) => {
+    const end = (cancel = (error: ScdkError) => {
       clearTimeout(timer);
-      removeEventListener('pagehide', onLeave);
-      removeEventListener('pageshow', onBack);
-      onCancel(undefined);
+      page.removeEventListener('pagehide', onLeave);
+      page.removeEventListener('pageshow', onBack);
       reject(error);
-    };
+    });
     // The page is leaving for the platform: a slow answer must not be reported as a failure.
     const onLeave = () => clearTimeout(timer);
     // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
-    const onBack = (event: PageTransitionEvent) =>
-      event.persisted && end(new ScdkError(5006, 'The user came back before the redirect logout finished; any result went to returnTo.'));
+    const onBack = (event: Event) =>
+      (event as PageTransitionEvent).persisted && end(new ScdkError(5006, 'The user came back before the redirect logout finished; any result went to returnTo.'));
     const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
-    addEventListener('pagehide', onLeave);
-    addEventListener('pageshow', onBack);
-    onCancel(end);
+    page.addEventListener('pagehide', onLeave);
+    page.addEventListener('pageshow', onBack);
   });
+  return { departure, cancel };
+}
+
+/** The page-wide objects takeRedirectResult reads: the page's own in a browser, fakes in unit tests. */
+export interface ReturnPage {
+  location: Pick<Location, 'hash' | 'href'>;
+  history: Pick<History, 'state' | 'replaceState'>;
+  sessionStorage: Pick<Storage, 'getItem' | 'removeItem'>;
 }
 
 /**
@@ -94,15 +98,19 @@ export function logoutByRedirect(
  * (the platform echoes a one-time `state` the SDK kept in sessionStorage).
  */
 export function takeRedirectResult(): LogoutResult | ScdkError | null {
-  if (typeof location === 'undefined') return null;
-  const fragment = new URLSearchParams(location.hash.slice(1));
+  return typeof location === 'undefined' ? null : readRedirectResult(window);
+}
+
+/** takeRedirectResult() on `page`. */
+export function readRedirectResult(page: ReturnPage): LogoutResult | ScdkError | null {
+  const fragment = new URLSearchParams(page.location.hash.slice(1));
   const outcome = fragment.get(REDIRECT_RESULT_KEY);
   if (outcome === null) return null;
-  history.replaceState(history.state, '', currentPageUrl());
+  page.history.replaceState(page.history.state, '', page.location.href.split('#')[0]);
   let expected: string | null = null;
   try {
-    expected = sessionStorage.getItem(STATE_KEY);
-    sessionStorage.removeItem(STATE_KEY);
+    expected = page.sessionStorage.getItem(STATE_KEY);
+    page.sessionStorage.removeItem(STATE_KEY);
   } catch {
     // Storage disabled: nothing to compare with.
   }
