@@ -57,7 +57,7 @@ export function createFlowContext({ options, tokens, lifetime, state }: Instance
       }
       return frame;
     },
-    token: (left: Deadline) => lifetime.guard(tokens.fresh(left)),
+    token: (left: Deadline) => tokens.fresh(left),
     openWindow() {
       lifetime.check();
       const platformWindow: PlatformWindow = new PlatformWindow(urls.window, {

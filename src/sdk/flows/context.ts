@@ -18,10 +18,7 @@ export interface FlowContext {
   state: SessionState;
   /** The frame connector, made on first use. */
   frame(): FrameConnection;
-  /**
-   * The token for a request, within what is left of `left`; 5005 at once if destroy() comes first. Asked
-   * for after window.open, never before: a slow config.getToken must not cost the click.
-   */
+  /** The token for a request, within what is left of `left` (TokenSource.fresh). Flows ask through tokenFor(). */
   token(left: Deadline): Promise<string>;
   /** Opens a platform window at its window page, synchronously (inside the click); throws 5004 if refused. */
   openWindow(): WindowConnection;
@@ -34,3 +31,10 @@ export interface FlowContext {
   /** Submits the redirect logout form and waits for the page to leave (redirect-logout.ts). */
   redirect(token: string, returnTo: string | undefined, left: Deadline): Promise<never>;
 }
+
+/**
+ * The token for a request: asked for after window.open, never before (a slow config.getToken must not
+ * cost the click), and given up with 5005 the moment destroy() runs: the partner's getToken cannot be
+ * cancelled, and nothing may be built or sent with its late answer.
+ */
+export const tokenFor = (context: FlowContext, left: Deadline): Promise<string> => context.lifetime.guard(context.token(left));

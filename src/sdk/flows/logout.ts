@@ -3,7 +3,7 @@ import { expectLogoutResult } from '../../shared/protocol';
 import { ScdkError } from '../../shared/scdk-error';
 import type { FallbackMode } from '../config';
 import { startDeadline, type Deadline } from '../deadline';
-import type { FlowContext } from './context';
+import { tokenFor, type FlowContext } from './context';
 import { logoutInWindow } from './window-logout';
 
 /** The ways a logout can go. */
@@ -75,7 +75,7 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
     switch (path) {
       case 'frame': {
         const channel = await frame.connection(left);
-        return expectLogoutResult(await channel.request('logout', await context.token(left), left));
+        return expectLogoutResult(await channel.request('logout', await tokenFor(context, left), left));
       }
       case 'connect':
         storage = (await frame.connection(left)).storage;
@@ -97,7 +97,7 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
       case 'refuse':
         throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
       case 'redirect':
-        return context.redirect(await context.token(left), returnTo, left);
+        return context.redirect(await tokenFor(context, left), returnTo, left);
       case 'window':
         return logoutInWindow(context, { left, then: loggedOut });
     }

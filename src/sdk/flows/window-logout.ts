@@ -2,7 +2,7 @@ import { expectLogoutResult } from '../../shared/protocol';
 import { ScdkError } from '../../shared/scdk-error';
 import type { Deadline } from '../deadline';
 import type { WindowConnection } from '../transport/channel';
-import type { FlowContext } from './context';
+import { tokenFor, type FlowContext } from './context';
 
 export interface WindowLogout<T> {
   /** The call's deadline: the window's load, connect and logout share it. */
@@ -26,7 +26,7 @@ export async function logoutInWindow<T>(context: FlowContext, { left, then, onSt
   // Started once the window is open, so nothing comes between the click and window.open.
   const refused = refusal?.();
   refused?.catch(() => {}); // only the race below listens, and only while the window connects
-  const tokenForLogout = context.token(left);
+  const tokenForLogout = tokenFor(context, left);
   tokenForLogout.catch(() => {}); // awaited below, once the window's page is connected
   try {
     onStep('logging-out');
