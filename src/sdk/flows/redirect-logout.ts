@@ -16,6 +16,14 @@ export interface RedirectLogoutRequest {
 const STATE_KEY = 'scdk_logout_state';
 /** Random bytes in that value. */
 const STATE_BYTES = 16;
+/**
+ * The least time the page is given to leave once the form is submitted, whatever is left of the call's
+ * deadline: the navigation is under way, and a call whose budget ran out just then must not report 5006
+ * for a page that is leaving.
+ */
+export const DEPARTURE_FLOOR_MS = 2000;
+/** Referrer policies under which a cross-origin POST carries `Origin: null`, which the platform must refuse (4005). */
+const ORIGIN_HIDING_POLICIES = ['no-referrer', 'same-origin'];
 
 /** A random value remembered for this tab, sent with the form and echoed back by the platform. */
 function newState(): string {
@@ -45,6 +53,8 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
   form.method = 'POST';
   form.action = `${platformOrigin}${REDIRECT_LOGOUT_PATH}`;
   form.hidden = true;
+  // Into this page, whatever a <base target> on the partner's page says.
+  form.target = '_self';
   const fields: Record<string, string> = { gateway, token, returnTo, state, v: String(PROTOCOL_VERSION) };
   for (const name of Object.keys(fields)) {
     const input = document.createElement('input');
@@ -63,7 +73,11 @@ export function submitRedirectLogout({ platformOrigin, gateway, token, returnTo 
  * started within the deadline (CSP form-action, a sandbox), or when the page comes back from the
  * back-forward cache. Returns the wait and the function that ends it early (destroy()).
  */
-export function awaitDeparture(page: Pick<Window, 'addEventListener' | 'removeEventListener'>, left: Deadline): { departure: Promise<never>; cancel: (error: ScdkError) => void } {
+export function awaitDeparture(
+  page: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  left: Deadline,
+  floorMs = DEPARTURE_FLOOR_MS,
+): { departure: Promise<never>; cancel: (error: ScdkError) => void } {
   let cancel: (error: ScdkError) => void = () => {};
   const departure = new Promise<never>((_, reject) => {
     const end = (cancel = (error: ScdkError) => {
@@ -77,7 +91,7 @@ export function awaitDeparture(page: Pick<Window, 'addEventListener' | 'removeEv
     // Restored from the back-forward cache: the redirect's result (if any) went to returnTo, not here.
     const onBack = (event: Event) =>
       (event as PageTransitionEvent).persisted && end(new ScdkError(5006, 'The user came back before the redirect logout finished; any result went to returnTo.'));
-    const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), left());
+    const timer = setTimeout(() => end(new ScdkError(5006, 'The page did not leave for the redirect logout: check CSP form-action and sandbox flags.')), Math.max(left(), floorMs));
     page.addEventListener('pagehide', onLeave);
     page.addEventListener('pageshow', onBack);
   });
@@ -89,6 +103,16 @@ export interface ReturnPage {
   location: Pick<Location, 'hash' | 'href'>;
   history: Pick<History, 'state' | 'replaceState'>;
   sessionStorage: Pick<Storage, 'getItem' | 'removeItem'>;
+  document: Pick<Document, 'querySelector'>;
+}
+
+/** Why the platform refused this page's origin, where the page itself is the cause: its referrer policy. */
+function originRefusalReason(page: ReturnPage): string {
+  // A policy sent as a header cannot be read from script; the page's <meta name="referrer"> can.
+  const policy = (page.document.querySelector('meta[name="referrer"]') as HTMLMetaElement | null)?.content;
+  return policy && ORIGIN_HIDING_POLICIES.includes(policy.trim().toLowerCase())
+    ? ` This page's referrer policy is "${policy}", so the browser sent the logout form with Origin: null, which the platform cannot trust: give the page (or the form's route) a policy such as strict-origin-when-cross-origin.`
+    : '';
 }
 
 /**
@@ -110,13 +134,15 @@ export function readRedirectResult(page: ReturnPage): LogoutResult | ScdkError |
   let expected: string | null = null;
   try {
     expected = page.sessionStorage.getItem(STATE_KEY);
-    page.sessionStorage.removeItem(STATE_KEY);
   } catch {
     // Storage disabled: nothing to compare with.
   }
-  // A crafted link carrying "#scdk_logout=success" is not a result: only our own logout's state counts.
+  // A crafted link carrying "#scdk_logout=success" is not a result: only our own logout's state counts,
+  // and such a link must not wipe the state a genuine logout under way will come back with.
   if (!expected || fragment.get('state') !== expected) return null;
+  page.sessionStorage.removeItem(STATE_KEY);
   if (outcome === 'success') return { success: true, hadSession: fragment.get('had_session') === '1' };
   const code = Number(fragment.get('code'));
-  return new ScdkError(isErrorCode(code) ? code : 3023, 'The platform reported this after the redirect logout.');
+  const reason = code === 4005 ? originRefusalReason(page) : '';
+  return new ScdkError(isErrorCode(code) ? code : 3023, `The platform reported this after the redirect logout.${reason}`);
 }
