@@ -21,7 +21,7 @@ const STATE_BYTES = 16;
  * deadline: the navigation is under way, and a call whose budget ran out just then must not report 5006
  * for a page that is leaving.
  */
-export const DEPARTURE_FLOOR_MS = 2000;
+export const DEPARTURE_FLOOR_MS = 1000;
 /** Referrer policies under which a cross-origin POST carries `Origin: null`, which the platform must refuse (4005). */
 const ORIGIN_HIDING_POLICIES = ['no-referrer', 'same-origin'];
 
