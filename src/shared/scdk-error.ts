@@ -49,4 +49,4 @@ export const timedOut = (what: string): ScdkError =>
 export const connectionLost = (): ScdkError => new ScdkError(5002, 'The platform page was reloaded or removed. Try again.');
 
 /** 5005 for a call in flight when destroy() ran, or made after it. */
-export const destroyedError = (): ScdkError => new ScdkError(5005, 'destroy() was called: create a new scDK for further calls.');
+export const destroyedError = (): ScdkError => new ScdkError(5005, 'destroy() was called: create a new scDK.');

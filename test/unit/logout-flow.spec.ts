@@ -110,14 +110,14 @@ test('no click: the frame connects first; blocked, then a window', async () => {
 });
 
 test('one deadline across the steps: a slow handshake leaves the request only what is left', async () => {
-  const mock = mockInstance({ inClick: false, timeoutMs: 300 });
+  const mock = mockInstance({ inClick: false, timeoutMs: 400 });
   const startedAt = Date.now();
   const call = logout(mock.context, undefined);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise((resolve) => setTimeout(resolve, 300));
   const channel = new MockChannel('available');
   mock.frame.connect(channel);
   expect(await outcome(call)).toBe(5001);
-  // The request got the 100 ms left, not a budget of its own.
+  // The request got the 100 ms left (the call ends at ~400 ms), not a budget of its own (~700 ms).
   expect(Date.now() - startedAt).toBeLessThan(600);
   expect(channel.requests).toHaveLength(1);
 });

@@ -111,7 +111,7 @@ function originRefusalReason(page: ReturnPage): string {
   // A policy sent as a header cannot be read from script; the page's <meta name="referrer"> can.
   const policy = (page.document.querySelector('meta[name="referrer"]') as HTMLMetaElement | null)?.content;
   return policy && ORIGIN_HIDING_POLICIES.includes(policy.trim().toLowerCase())
-    ? ` This page's referrer policy is "${policy}", so the browser sent the logout form with Origin: null, which the platform cannot trust: give the page (or the form's route) a policy such as strict-origin-when-cross-origin.`
+    ? ` This page's referrer policy, ${policy}, sent the form with Origin: null; use strict-origin-when-cross-origin.`
     : '';
 }
 
