@@ -18,18 +18,6 @@ import { startDemo } from '../demo/start.mjs';
 import { PARTNER, PARTNER_PORT, PLATFORM, PLATFORM_PORT, useDemoPorts } from './origins';
 import { startThirdSite } from './third-site';
 
-declare const harness: {
-  create(token: string, config?: object, gateway?: string): {
-    brokerLogout(callbacks?: object): Promise<unknown>;
-    destroy(): void;
-  };
-  /** A function starts the clock before the call: `ms` then compares with the deadline from below. */
-  outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
-  attempt(fn: () => unknown): Omit<Outcome, 'ms'>;
-  rememberIframeReachesCookies(platformOrigin?: string): void;
-  frames(): number;
-  instances: { brokerLogout(callbacks?: object): Promise<unknown>; destroy(): void }[];
-};
 
 /**
  * The deadline for a bridge page that stays silent on a healthy platform. The 5001's detail says the

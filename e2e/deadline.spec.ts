@@ -2,16 +2,6 @@ import { expect, iframeReachesCookies, test } from './fixtures';
 import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
 import { PARTNER } from './origins';
 
-declare const harness: {
-  create(token: string, config?: object): {
-    getSession(): Promise<unknown>;
-    brokerLogout(options?: object): Promise<unknown>;
-    switchAccount(): Promise<unknown>;
-  };
-  outcome(call: () => Promise<unknown>): Promise<Outcome>;
-  rememberIframeReachesCookies(): void;
-  frames(): number;
-};
 
 // Issue 12 §2: config.timeoutMs is the whole call. Each step here (the bridge page or the platform
 // window's page, then the API) takes more than half of the budget and less than all of it, so only a

@@ -9,14 +9,6 @@ import { startHostileSite, type HostileSite } from './hostile-site';
 import { PARTNER, PLATFORM } from './origins';
 import { startThirdSite } from './third-site';
 
-declare const harness: {
-  create(token: string, config?: object): {
-    brokerLogout(): Promise<unknown>;
-    getSession(): Promise<unknown>;
-    destroy(): void;
-  };
-  outcome(promise: Promise<unknown>): Promise<Outcome>;
-};
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
 /**

@@ -27,11 +27,6 @@ declare const fuzzMessages: {
   flood(options: FloodOptions & { post(data: unknown, transfer: Transferable[]): void }): FloodReport & { kept: MessagePort[] };
   closeAll(report: { kept: MessagePort[] }): void;
 };
-declare const harness: {
-  create(token: string, config?: object): { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown> };
-  outcome(promise: Promise<unknown>): Promise<Outcome>;
-  rememberIframeReachesCookies(platformOrigin?: string): void;
-};
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5cd4);
 /** The bar: at least this many generated messages per side. */

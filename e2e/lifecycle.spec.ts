@@ -14,21 +14,6 @@ import { PARTNER } from './origins';
 import { pageCounts } from './page-counts';
 import { NOTHING_LEFT, resources, trackResources } from './resource-tracker';
 
-interface Sdk {
-  brokerLogout(): Promise<unknown>;
-  getSession(): Promise<unknown>;
-  destroy(): void;
-  switchAccount?: () => Promise<unknown>;
-  openAccountSwitcher?: () => Promise<unknown>;
-}
-declare const harness: {
-  create(token: string, config?: object): Sdk;
-  outcome(call: Promise<unknown> | (() => Promise<unknown>)): Promise<Outcome>;
-  frames(): number;
-  loadScript(src: string): Promise<unknown>;
-  instances: Sdk[];
-  rememberIframeReachesCookies(platformOrigin?: string): void;
-};
 
 const OPEN_FRAMES_PAGE = '/e2e/open-frames.html';
 /** 'hang' only: lets the call go out before destroy() (the bridge page never loads, so any moment is "before load"). */

@@ -20,18 +20,6 @@ import {
 import { PlatformRelay, closedLoopbackPort } from './platform-relay';
 
 type Settled = Outcome & { pending?: true };
-interface Sdk {
-  brokerLogout(): Promise<unknown>;
-  getSession(): Promise<unknown>;
-}
-declare const harness: {
-  create(token: string, config?: object): Sdk;
-  /** A function starts the clock before the call: `ms` then compares with the deadline from below. */
-  outcome(call: () => Promise<unknown>): Promise<Outcome>;
-  frames(): number;
-  instances: Sdk[];
-  rememberIframeReachesCookies(platformOrigin?: string): void;
-};
 declare function settleWithin(call: Promise<unknown> | (() => Promise<unknown>), ms: number): Promise<Settled>;
 
 /** The SDK timeout these tests run with. */

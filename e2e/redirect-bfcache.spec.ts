@@ -4,10 +4,6 @@ import { expect, test } from './fixtures';
 import { mintToken, type Outcome } from './helpers';
 import { PARTNER } from './origins';
 
-declare const harness: {
-  create(token: string, config?: object): { brokerLogout(options?: object): Promise<unknown> };
-  outcome(call: () => Promise<unknown>): Promise<Outcome>;
-};
 declare global {
   interface Window {
     firstCall?: Promise<unknown>;

@@ -14,7 +14,6 @@ import {
   startSwitch,
   waitForResult,
   type Faults,
-  type Outcome,
 } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
@@ -25,10 +24,6 @@ import { PARTNER, PLATFORM } from './origins';
 // Every journey checks the platform's truth, read top-level: success while the session lives is a failure.
 // Logouts are driven by real clicks, and results read from the page, as in e2e/cookie-worlds.spec.ts.
 
-declare const harness: {
-  create(token: string, config?: object): { getSession(): Promise<unknown> };
-  outcome(call: Promise<unknown>): Promise<Outcome>;
-};
 
 type SameSite = NonNullable<Faults['sessionSameSite']>;
 const SAME_SITE_SETTINGS: readonly SameSite[] = ['None', 'Lax', 'Strict'];

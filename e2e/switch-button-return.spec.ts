@@ -16,7 +16,6 @@ interface Sdk {
   getSession(): Promise<unknown>;
   destroy(): void;
 }
-declare const harness: { create(token: string, config?: object): Sdk };
 interface Seen {
   sessions: unknown[];
   errors: unknown[];

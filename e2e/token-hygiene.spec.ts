@@ -2,13 +2,9 @@
 // fail (it sees a token in a URL, a token logged from a cross-origin frame, and '*' posts made by
 // scdk-named code), and run the SDK with debug logging on so its log lines are checked too.
 import { expect, test } from './fixtures';
-import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
+import { mintToken, openPartnerPage, resetFaults, setFaults } from './helpers';
 import { PLATFORM } from './origins';
 
-declare const harness: {
-  create(token: string, config?: object): { brokerLogout(): Promise<unknown>; getSession(): Promise<unknown>; destroy(): void };
-  outcome(promise: Promise<unknown>): Promise<Outcome>;
-};
 
 /** A platform page with no framing policy, used here only as a cross-origin frame to log and post from. */
 const crossOriginPage = (): string => `${PLATFORM}/api/session`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loginOnPlatform, mintToken, openPartnerPage, type Outcome } from './helpers';
+import { loginOnPlatform, mintToken, openPartnerPage } from './helpers';
 import { PARTNER } from './origins';
 
 // Issue 13: the script-tag build loads its UI (Preact, the switcher, the button) as dist/scdk-ui.js on
@@ -9,17 +9,6 @@ import { PARTNER } from './origins';
 // of another build rejects with 5007 within the call's deadline and leaves nothing behind; a retry works
 // once the file is back.
 
-declare const harness: {
-  create(token: string, config?: object): {
-    getSession(): Promise<unknown>;
-    brokerLogout(): Promise<unknown>;
-    openAccountSwitcher(): Promise<unknown>;
-    destroy(): void;
-  };
-  outcome(call: () => Promise<unknown>): Promise<Outcome>;
-  loadScript(src: string): Promise<unknown>;
-  instances: { openAccountSwitcher(): Promise<unknown> }[];
-};
 
 const chunkUrl = (): string => `${PARTNER}/scdk-ui.js`;
 /** The deadline for the failure cases: long enough for a cold chunk on a loaded machine, short for a hang. */

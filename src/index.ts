@@ -1,8 +1,7 @@
-export { ScDK as default, ScDK as scDK } from './sdk/scdk';
-export type { LogoutCallbacks, LogoutOptions, ScdkEvents, SwitchButtonOptions, SwitchOptions, SwitchResult, SwitchStep } from './sdk/scdk';
+export { ScDK as default, ScDK as scDK } from './sdk/client';
+export type { LogoutCallbacks, LogoutOptions, ScdkEvents, SwitchButtonOptions, SwitcherResult, SwitchOptions, SwitchResult, SwitchStep } from './sdk/types';
 export type { GetToken } from './sdk/token-source';
-export type { ScdkConfig, ScdkOptions, FallbackMode } from './sdk/options';
-export type { SwitcherResult } from './ui/switcher-state';
+export type { ScdkConfig, ScdkOptions, FallbackMode } from './sdk/config';
 export type { Locale, SwitcherTexts } from './ui/texts';
 export type { LogoutResult, SessionInfo, StorageState } from './shared/protocol';
 export { ScdkError } from './shared/scdk-error';

@@ -1,6 +1,7 @@
 import { isErrorPayload } from '../shared/protocol';
 import type { ErrorCode } from '../shared/error-codes';
 import { ScdkError } from '../shared/scdk-error';
+import { isRecord } from '../shared/is-record';
 
 export const LOGOUT_API_PATH = '/scdk/v1/logout';
 export const SESSION_API_PATH = '/scdk/v1/session';
@@ -16,10 +17,6 @@ export interface PlatformApi {
   logout(token: string): Promise<{ hadSession: boolean }>;
   /** `claim`: asked from a platform window the SDK opened, where a fresh login belongs to the token's user. */
   session(token: string, claim: boolean): Promise<PlatformSession>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /**

@@ -6,19 +6,16 @@ import {
   message,
   type ReadyMessage,
   type RefusedMessage,
-  type RequestMessage,
-  type ResponseMessage,
-  type SessionInfo,
   type StorageState,
 } from '../shared/protocol';
-import { errorPayload } from '../shared/error-codes';
 import { createDebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { detectStorage } from './detect-storage';
 import { createOriginAllowlist } from './origin-allowlist';
 import { LOGOUT_API_PATH, SESSION_API_PATH, createPlatformApi } from './platform-api';
-import { DEFAULT_CLIENT_COOKIES, clearClientCookies } from './session-adapter';
-import { declareSessionCookie, reachesCrossSiteFrames, type SessionCookie } from './session-cookie';
+import { DEFAULT_CLIENT_COOKIES } from './client-cookies';
+import { createRequestHandler } from './request-handlers';
+import { declareSessionCookie, type SessionCookie } from './session-cookie';
 
 /** What the platform's bridge page passes to `scdkPlatform.startBridge(config)`. */
 export interface BridgeConfig {
@@ -42,10 +39,10 @@ export interface BridgeConfig {
 }
 
 /**
- * The platform half of the transport. In a frame it talks to its parent; in a window the SDK opened
+ * The bridge's port server: the platform half of the transport. In a frame it talks to its parent; in a window the SDK opened
  * (logout fallback, login page) it talks to its opener and first says `hello` to each trusted origin.
  * Accepts one `connect` per page load (first wins, so a later look-alike cannot take over the channel),
- * then answers requests on the transferred MessagePort. Returns a function that stops it.
+ * then answers requests on the transferred MessagePort (request-handlers.ts). Returns a function that stops it.
  */
 export function startBridge(config: BridgeConfig): () => void {
   const isAllowed = createOriginAllowlist(config.allowedOrigins);
@@ -70,32 +67,7 @@ export function startBridge(config: BridgeConfig): () => void {
     target.close();
   };
 
-  async function logout(token: string): Promise<{ hadSession: boolean }> {
-    if (storage === 'blocked') {
-      // Nothing that could end a session runs before this refusal. The read-only session call still checks
-      // the token, so a bad token is reported as such (4002/4003/4004) in every cookie world.
-      await api.session(token, false);
-      const reason = reachesCrossSiteFrames(sessionCookie)
-        ? "This browser keeps the platform's cookies from embedded pages"
-        : `The platform's session cookie is ${sessionCookie.partitioned ? 'partitioned' : `SameSite=${sessionCookie.sameSite}`}, so no embedded page receives it`;
-      throw new ScdkError(
-        5003,
-        `${reason}: the bridge cannot see or end the session. Call brokerLogout() from a click with config.fallback 'popup' or 'redirect'.`,
-      );
-    }
-    const result = await api.logout(token);
-    clearClientCookies(clientCookies);
-    return result;
-  }
-
-  async function session(token: string): Promise<SessionInfo> {
-    const result = await api.session(token, !framed);
-    if (storage === 'blocked') return { state: 'unknown', broker };
-    if (result.loggedIn && result.accountId) {
-      return { state: 'connected', broker: result.broker || broker, accountId: result.accountId, own: result.own };
-    }
-    return { state: 'disconnected', broker: result.broker || broker };
-  }
+  const handle = createRequestHandler({ api, sessionCookie, broker, clientCookies, framed, storage: () => storage });
 
   const onRequest = async (event: MessageEvent): Promise<void> => {
     const data: unknown = event.data;
@@ -103,15 +75,7 @@ export function startBridge(config: BridgeConfig): () => void {
       log('dropped a malformed request');
       return;
     }
-    const { id, method, token }: RequestMessage = data;
-    let reply: ResponseMessage;
-    try {
-      const result = method === 'logout' ? await logout(token) : await session(token);
-      reply = message<ResponseMessage>({ type: MESSAGE_TYPES.response, id, ok: true, result });
-    } catch (caught) {
-      const error = caught instanceof ScdkError ? caught.toJSON() : errorPayload(2000, 'The bridge failed unexpectedly.');
-      reply = message<ResponseMessage>({ type: MESSAGE_TYPES.response, id, ok: false, error });
-    }
+    const reply = await handle(data);
     port?.postMessage(reply);
   };
 

@@ -1,4 +1,5 @@
 import { ScdkError } from '../shared/scdk-error';
+import { within, type Deadline } from './deadline';
 import { assertConnected, decodeToken, type TokenClaims, type TokenOrigin } from './token';
 
 /** `config.getToken`: the partner's way to hand the SDK a fresh token (from its backend) when it needs one. */
@@ -56,10 +57,10 @@ export class TokenSource {
 
   /**
    * The token for a request: the current one, or, where it is missing or near its expiry and there is a
-   * `getToken`, a new one within `timeoutMs` (4003 when getToken fails or does not answer in time, 4002
+   * `getToken`, a new one within what `left` leaves (4003 when getToken fails or does not answer in time, 4002
    * when it hands back no JWT, 4004 for a guest's). Concurrent calls share one getToken call.
    */
-  fresh(timeoutMs: number): Promise<string> {
+  fresh(left: Deadline): Promise<string> {
     const now = Date.now();
     const claims = this._claims;
     if (!this._getToken || (claims && claims.exp * 1000 - TOKEN_REFRESH_MARGIN_MS > now)) {
@@ -70,13 +71,8 @@ export class TokenSource {
       });
     }
     const refresh = (this._refresh ??= this._fetch().finally(() => (this._refresh = undefined)));
-    return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new ScdkError(4003, `config.getToken() did not answer within ${timeoutMs} ms: the token is expired. Return a fresh token faster, or raise config.timeoutMs.`)),
-        timeoutMs,
-      );
-      refresh.then(resolve, reject).finally(() => clearTimeout(timer));
-    });
+    const timeoutMs = left();
+    return within(refresh, left, () => new ScdkError(4003, `config.getToken() did not answer within ${timeoutMs} ms: the token is expired. Return a fresh token faster, or raise config.timeoutMs.`));
   }
 
   private async _fetch(): Promise<string> {

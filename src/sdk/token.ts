@@ -59,7 +59,8 @@ export function decodeToken(token: unknown, origin: TokenOrigin = 'smallcaseAuth
   if (typeof exp !== 'number' || !isFinite(exp)) throw invalid('has no numeric exp claim', 'sign it with exp (seconds since the epoch)');
   return {
     smallcaseAuthId: isConnected ? (smallcaseAuthId as string) : undefined,
-    guest: guest === true && !isConnected,
+    // As the platform reads it: a token that also says guest is a guest's (4004), whoever it names.
+    guest: guest === true,
     exp,
   };
 }

@@ -1,5 +1,5 @@
 // Entry of dist/scdk.umd.js: the global `scDK` is the constructor itself. Loading defines it and nothing else.
-import { ScDK } from './scdk';
+import { ScDK } from './client';
 
 /**
  * Pages load the script twice more often than one would think (a tag manager plus a hard-coded tag, two

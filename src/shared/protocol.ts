@@ -9,6 +9,7 @@
  */
 import { isErrorCode, type ErrorPayload } from './error-codes';
 import { isRecord } from './is-record';
+import { ScdkError } from './scdk-error';
 
 export const PROTOCOL_NAMESPACE = 'scdk';
 export const PROTOCOL_VERSION = 1;
@@ -139,6 +140,21 @@ export function isSessionInfo(value: unknown): value is SessionInfo {
   if (!isRecord(value) || typeof value.broker !== 'string') return false;
   if (value.state === 'connected') return isShortString(value.accountId) && typeof value.own === 'boolean';
   return value.state === 'disconnected' || value.state === 'unknown';
+}
+
+/** An answer from the platform that failed its shape check: 3023 for a logout's, 2000 for any other. */
+export function badAnswer(code: 2000 | 3023): ScdkError {
+  return new ScdkError(code, 'The platform answered in an unexpected shape.');
+}
+
+export function expectLogoutResult(result: unknown): { hadSession: boolean } {
+  if (!isLogoutResult(result)) throw badAnswer(3023);
+  return result;
+}
+
+export function expectSessionInfo(result: unknown): SessionInfo {
+  if (!isSessionInfo(result)) throw badAnswer(2000);
+  return result;
 }
 
 type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'ns' | 'v'> : never;

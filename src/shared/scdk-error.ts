@@ -47,3 +47,6 @@ export const timedOut = (what: string): ScdkError =>
 
 /** 5002 for a bridge or platform window whose page went away mid-call (reloaded, removed, navigated). */
 export const connectionLost = (): ScdkError => new ScdkError(5002, 'The platform page was reloaded or removed. Try again.');
+
+/** 5005 for a call in flight when destroy() ran, or made after it. */
+export const destroyedError = (): ScdkError => new ScdkError(5005, 'destroy() was called: create a new scDK.');

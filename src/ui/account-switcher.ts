@@ -1,11 +1,12 @@
 import { h, render } from 'preact';
 import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
+import type { SwitcherResult, SwitchResult, SwitchStep } from '../sdk/types';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
 import { returnFocusWhenReady } from './return-focus';
 import { createShadowHost } from './shadow-host';
 import { SWITCHER_CSS } from './styles';
-import type { SwitcherResult, SwitcherState } from './switcher-state';
+import type { SwitcherState } from './switcher-state';
 import { SwitcherView } from './switcher-view';
 import type { SwitcherTexts } from './texts';
 
@@ -14,7 +15,7 @@ export const SWITCHER_TAG = 'scdk-account-switcher';
 /** What the modal needs from its `scDK` instance. */
 export interface SwitcherApi {
   getSession(): Promise<SessionInfo>;
-  switchAccount(onStep: (step: 'logging-out' | 'choosing-account') => void): Promise<{ accountId: string; session: SessionInfo & { state: 'connected' } }>;
+  switchAccount(onStep: (step: SwitchStep) => void): Promise<SwitchResult>;
   brokerLogout(): Promise<LogoutResult>;
   /** Calls `listener` on every `logout` event; returns the unsubscribe. */
   onLogout(listener: (result: LogoutResult) => void): () => void;

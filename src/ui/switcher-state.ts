@@ -1,10 +1,6 @@
 import type { SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
-
-/** What `openAccountSwitcher()` resolves with once the user closes the finished modal. */
-export type SwitcherResult =
-  | { status: 'switched'; accountId: string; session: SessionInfo & { state: 'connected' } }
-  | { status: 'logged_out'; hadSession: boolean };
+import type { SwitcherResult } from '../sdk/types';
 
 /** One visible state of the modal; each has its own screen. */
 export type SwitcherState =

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { normalizeOptions } from '../../src/sdk/options';
+import { normalizeOptions } from '../../src/sdk/config';
 import { GATEWAY_PLATFORM_ORIGINS } from '../../src/sdk/platforms';
 import { nearestKey } from '../../src/sdk/unknown-keys';
 import { ScdkError } from '../../src/shared/scdk-error';

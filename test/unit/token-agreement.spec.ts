@@ -1,14 +1,15 @@
 // The SDK and the platform must agree on tokens: whatever the SDK lets through to a request, the platform
-// must not refuse for a reason the SDK could have seen first (4002 for the claims, 4003 for the time).
+// must not refuse for a reason the SDK could have seen first (4002 for the claims, 4003 for the time, 4004
+// for a guest's).
 // The platform here is the kit's verifier (scdk/server, src/server/verify-token.ts) with its default leeway, on
 // the same clock as the SDK.
 import { expect, test } from '@playwright/test';
 import { CLOCK_LEEWAY_IN_SECONDS, assertConnected, decodeToken } from '../../src/sdk/token';
 import { ScdkError } from '../../src/shared/scdk-error';
 import { signJwt } from '../../demo/shared/jwt.mjs';
-import { MIN_LEEWAY_IN_SECONDS, verifyToken } from '../../src/server/verify-token';
+import { MIN_LEEWAY_IN_SECONDS, connectedUserOf, verifyToken } from '../../src/server/verify-token';
 
-const verifyJwt = (token: string, secret: string, nowSeconds: number) => verifyToken(token, [secret], { nowSeconds });
+const verifyJwt = (token: string, secret: string, nowSeconds?: number) => verifyToken(token, [secret], { nowSeconds });
 
 const SECRET = 'token-agreement-test-secret';
 /** Token ages checked, in seconds past exp: from not yet expired to well past both leeways. */
@@ -70,4 +71,22 @@ test('an exp beyond the dates JavaScript holds is 4003 on both sides, not a Rang
   const token = signJwt({ smallcaseAuthId: 'user-1', exp: -1e300 }, SECRET);
   expect(await verifyJwt(token, SECRET, now)).toMatchObject({ ok: false, code: 4003 });
   expect(sdkRefusal(token, now)).toBe(4003);
+});
+
+test("the SDK refuses (4004) exactly the tokens the platform finds a guest's (4004), before any request", async () => {
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  const claims: Record<string, Record<string, unknown>> = {
+    connected: { smallcaseAuthId: 'user-1', exp },
+    guest: { guest: true, exp },
+    'a user, and guest: true': { smallcaseAuthId: 'user-1', guest: true, exp },
+    'a user, and guest: false': { smallcaseAuthId: 'user-1', guest: false, exp },
+    'a user, and guest: "true"': { smallcaseAuthId: 'user-1', guest: 'true', exp },
+  };
+  for (const [name, payload] of Object.entries(claims)) {
+    const token = signJwt(payload, SECRET);
+    const verified = await verifyJwt(token, SECRET);
+    expect(verified.ok, name).toBe(true);
+    const platformRefuses = verified.ok && connectedUserOf(verified.payload) === undefined;
+    expect(sdkRefusal(token, Math.floor(Date.now() / 1000)) === 4004, name).toBe(platformRefuses);
+  }
 });

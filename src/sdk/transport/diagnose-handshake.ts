@@ -1,6 +1,5 @@
 import { ScdkError } from '../../shared/scdk-error';
-import { pageUrl } from './bridge-frame';
-import { BRIDGE_PATH, STATUS_PATH } from '../../shared/protocol';
+import { BRIDGE_PATH } from '../../shared/protocol';
 
 /**
  * Explains a handshake that got no answer yet. A refused frame, an unknown gateway and a slow bridge all
@@ -9,11 +8,11 @@ import { BRIDGE_PATH, STATUS_PATH } from '../../shared/protocol';
  * origin: then the bridge may just be slow, and only the call's deadline may end the wait. Runs only
  * after a silence: the happy path never pays for it.
  */
-export async function diagnoseHandshake(platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError | null> {
+export async function diagnoseHandshake(statusUrl: string, platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError | null> {
   const unavailable = (why: string) =>
     new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed: ${why}. Check it is up and lets this page frame it.`);
   try {
-    const response = await fetch(pageUrl(platformOrigin, STATUS_PATH, gateway), {
+    const response = await fetch(statusUrl, {
       credentials: 'omit',
       cache: 'no-store',
       signal,

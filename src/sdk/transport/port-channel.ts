@@ -8,34 +8,35 @@ import {
   message,
   type BridgeMethod,
   type ConnectMessage,
-  type ReadyMessage,
   type RequestMessage,
+  type StorageState,
 } from '../../shared/protocol';
+import { within, type Deadline } from '../deadline';
+import type { Channel } from './channel';
 
 interface PendingRequest {
   resolve: (result: unknown) => void;
   reject: (error: ScdkError) => void;
-  timer: ReturnType<typeof setTimeout>;
 }
 
 /**
  * Posts `connect` (with a fresh MessagePort) to a platform window or frame, exact `targetOrigin` only,
- * and calls `onReply` with the bridge's `ready` or `refused` answer. Returns a function that cancels.
- * Replies on a port cannot be read by other scripts on the partner page.
+ * and calls `onReply` with a channel on the page's `ready`, or its `refused` error. Returns a function
+ * that cancels. Replies on a port cannot be read by other scripts on the partner page.
  */
 export function sendConnect(
   target: Window,
   platformOrigin: string,
   gateway: string,
   log: DebugLog,
-  onReply: (outcome: PortChannel | ScdkError, ready?: ReadyMessage) => void,
+  onReply: (outcome: PortChannel | ScdkError) => void,
 ): () => void {
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = (event: MessageEvent) => {
     const data: unknown = event.data;
     if (isReadyMessage(data)) {
       port1.onmessage = null;
-      onReply(new PortChannel(port1, log), data);
+      onReply(new PortChannel(port1, log, data.storage));
     } else if (isRefusedMessage(data)) {
       port1.onmessage = null;
       port1.close();
@@ -51,37 +52,39 @@ export function sendConnect(
   };
 }
 
-/** Requests with ids and timeouts over a connected MessagePort. */
-export class PortChannel {
+/** The Channel over a connected MessagePort: requests with ids, each within the caller's deadline. */
+export class PortChannel implements Channel {
   private readonly _pending = new Map<number, PendingRequest>();
   private _nextId = 1;
+  private _closedWith?: ScdkError;
 
   constructor(
     private readonly _port: MessagePort,
     private readonly _log: DebugLog,
+    readonly storage: StorageState,
   ) {
     _port.onmessage = this._onMessage;
   }
 
-  request(method: BridgeMethod, token: string, timeoutMs: number): Promise<unknown> {
+  request(method: BridgeMethod, token: string, left: Deadline): Promise<unknown> {
+    // A closed port would swallow the request: the caller learns why at once, not at its deadline.
+    if (this._closedWith) return Promise.reject(this._closedWith);
     const id = this._nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this._pending.delete(id);
-        this._log('timeout', method);
-        reject(timedOut(`The platform's "${method}"`));
-      }, timeoutMs); // negative (the handshake took it all) fires at once
-      this._pending.set(id, { resolve, reject, timer });
+    const answer = new Promise<unknown>((resolve, reject) => {
+      this._pending.set(id, { resolve, reject });
       this._port.postMessage(message<RequestMessage>({ type: MESSAGE_TYPES.request, id, method, token }));
+    });
+    return within(answer, left, () => {
+      this._pending.delete(id);
+      this._log('timeout', method);
+      return timedOut(`The platform's "${method}"`);
     });
   }
 
-  /** Rejects every request in flight with `error` and closes the port. */
   close(error: ScdkError): void {
-    this._pending.forEach((request) => {
-      clearTimeout(request.timer);
-      request.reject(error);
-    });
+    if (this._closedWith) return;
+    this._closedWith = error;
+    this._pending.forEach((request) => request.reject(error));
     this._pending.clear();
     this._port.onmessage = null;
     this._port.close();
@@ -96,7 +99,6 @@ export class PortChannel {
     const request = this._pending.get(data.id);
     if (!request) return;
     this._pending.delete(data.id);
-    clearTimeout(request.timer);
     if (data.ok) request.resolve(data.result);
     else request.reject(ScdkError.fromPayload(data.error));
   };

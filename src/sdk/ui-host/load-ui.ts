@@ -1,4 +1,4 @@
-import type { UiLoadOptions, UiModule } from '../shared/ui-module';
+import type { UiLoadOptions, UiModule } from '../../shared/ui-module';
 
 /**
  * The UI half for bundler users (ESM and CJS builds): a dynamic import(), so bundlers put Preact and the
@@ -6,5 +6,5 @@ import type { UiLoadOptions, UiModule } from '../shared/ui-module';
  * ./load-ui-script.ts (rollup.config.mjs).
  */
 export function loadUi(_options: UiLoadOptions): Promise<UiModule> {
-  return import('../ui/index');
+  return import('../../ui/index');
 }

@@ -64,7 +64,6 @@ export interface NormalizedOptions {
   gateway: string;
   platformOrigin: string;
   timeoutMs: number;
-  debug: boolean;
   fallback: FallbackMode;
   preload: boolean;
   getToken: GetToken | undefined;
@@ -110,7 +109,6 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
     gateway,
     platformOrigin: resolvePlatformOrigin(gateway, config.platformUrl),
     timeoutMs,
-    debug,
     fallback: fallback as FallbackMode,
     preload,
     getToken: getToken as GetToken | undefined,

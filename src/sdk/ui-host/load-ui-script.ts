@@ -1,5 +1,5 @@
-import { ScdkError } from '../shared/scdk-error';
-import { UI_BUILD_ATTRIBUTE, UI_EXPANDO, type UiLoadOptions, type UiModule } from '../shared/ui-module';
+import { ScdkError } from '../../shared/scdk-error';
+import { UI_BUILD_ATTRIBUTE, UI_EXPANDO, type UiLoadOptions, type UiModule } from '../../shared/ui-module';
 
 declare const __SCDK_BUILD__: string;
 declare const __SCDK_UI_INTEGRITY__: string;

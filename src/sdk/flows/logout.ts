@@ -1,0 +1,121 @@
+import type { StorageState } from '../../shared/protocol';
+import { expectLogoutResult } from '../../shared/protocol';
+import { ScdkError } from '../../shared/scdk-error';
+import type { FallbackMode } from '../config';
+import { startDeadline, type Deadline } from '../deadline';
+import { tokenFor, type FlowContext } from './context';
+import { logoutInWindow } from './window-logout';
+
+/** The ways a logout can go. */
+export type LogoutPath =
+  /** Through the connected bridge in the hidden frame: it reaches the session cookie. */
+  | 'frame'
+  /** Connect the frame first, to learn whether it reaches the cookie; then choose again. */
+  | 'connect'
+  /** Open the platform window now, inside the click, with the handshake beside it. */
+  | 'window-first'
+  /** The frame cannot reach the cookie: a platform window. */
+  | 'window'
+  /** The frame cannot reach the cookie: the full-page redirect. */
+  | 'redirect'
+  /** The frame cannot reach the cookie and config.fallback allows nothing: 5003. */
+  | 'refuse'
+  /** The window was refused and the frame cannot do it either: the window's 5004 stands. */
+  | 'give-up';
+
+/** What the choice depends on, all known synchronously. */
+export interface LogoutFacts {
+  /** What the connected bridge reported; undefined until the frame is connected. */
+  storage: StorageState | undefined;
+  /** What the last handshake reported on this partner origin (kept in localStorage). */
+  remembered: StorageState | undefined;
+  fallback: FallbackMode;
+  /** Whether the page is inside a user's click: without one no window can open. */
+  inClick: boolean;
+  /** A window this call tried was refused by the browser (5004). */
+  windowRefused: boolean;
+}
+
+/**
+ * The logout's next path, from facts alone (no page, no await), so each branch is unit-tested. A flow
+ * calls it again after each step that taught it something (a handshake, a refused window).
+ */
+export function chooseLogoutPath(facts: LogoutFacts): LogoutPath {
+  const { storage, remembered, fallback, inClick, windowRefused } = facts;
+  if (storage === 'available') return 'frame';
+  if (windowRefused) return storage === undefined ? 'connect' : 'give-up';
+  if (storage === undefined) {
+    // Blocked last time, or never seen, inside a click: open the window while the click still counts in
+    // every engine (WebKit allows it only synchronously); a warm 'available' memory tries the frame first.
+    return fallback === 'popup' && inClick && remembered !== 'available' ? 'window-first' : 'connect';
+  }
+  if (fallback === 'none') return 'refuse';
+  return fallback === 'redirect' ? 'redirect' : 'window';
+}
+
+/** Handshake errors that say the platform will refuse this call whatever window opens. */
+const REFUSING_CODES = [4001, 4005, 5002];
+
+const loggedOut = (_: unknown, hadSession: boolean) => ({ hadSession });
+
+/**
+ * One logout. Reaches window.open (when it chooses a window) before its first await, so a warm bridge or
+ * a remembered 'blocked' lets the window open inside the partner's click. `returnTo`: the redirect's.
+ */
+export async function logout(context: FlowContext, returnTo: string | undefined): Promise<{ hadSession: boolean }> {
+  const { fallback, log } = context;
+  // One budget for the whole call: handshake, request, window and redirect all draw on it.
+  const left = startDeadline(context.timeoutMs);
+  const frame = context.frame();
+  let storage = frame.storage;
+  let windowRefusal: ScdkError | undefined;
+  for (;;) {
+    const path = chooseLogoutPath({ storage, remembered: context.rememberedStorage(), fallback, inClick: context.inClick(), windowRefused: !!windowRefusal });
+    log('logout path', path);
+    switch (path) {
+      case 'frame': {
+        const channel = await frame.connection(left);
+        return expectLogoutResult(await channel.request('logout', await tokenFor(context, left), left));
+      }
+      case 'connect':
+        storage = (await frame.connection(left)).storage;
+        context.lifetime.check();
+        break;
+      case 'window-first':
+        try {
+          return await logoutInWindow(context, { left, then: loggedOut, refusal: () => handshakeRefusal(context, left) });
+        } catch (error) {
+          // The browser refused the window (no click after all, a blocker, an in-app browser): where the
+          // frame reaches the session, the logout goes through it; elsewhere the 5004 stands.
+          if (!(error instanceof ScdkError) || error.code !== 5004) throw error;
+          windowRefusal = error;
+          storage = frame.storage;
+        }
+        break;
+      case 'give-up':
+        throw windowRefusal;
+      case 'refuse':
+        throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
+      case 'redirect':
+        return context.redirect(await tokenFor(context, left), returnTo, left);
+      case 'window':
+        return logoutInWindow(context, { left, then: loggedOut });
+    }
+  }
+}
+
+/**
+ * The handshake beside a window opened first: it learns the storage state for the next call (after a
+ * first-party visit, Firefox may let the frame in), and ends the call with its clearer error when the
+ * platform refuses this gateway or origin or cannot be reached. Any other outcome never settles.
+ */
+function handshakeRefusal(context: FlowContext, left: Deadline): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    context
+      .frame()
+      .connection(left)
+      .catch((error: ScdkError) => {
+        if (REFUSING_CODES.includes(error.code)) reject(error);
+      });
+  });
+}
