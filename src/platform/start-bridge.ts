@@ -10,11 +10,13 @@ import {
   type ResponseMessage,
   type SessionInfo,
   type StorageState,
+  WINDOW_PATH,
 } from '../shared/protocol';
 import { errorPayload } from '../shared/error-codes';
 import { createDebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { detectStorage } from './detect-storage';
+import { showNotAWindow } from './not-a-window';
 import { createOriginAllowlist } from './origin-allowlist';
 import { LOGOUT_API_PATH, SESSION_API_PATH, createPlatformApi } from './platform-api';
 import { DEFAULT_CLIENT_COOKIES, clearClientCookies } from './session-adapter';
@@ -62,7 +64,8 @@ export function startBridge(config: BridgeConfig): () => void {
   let storage: StorageState = 'blocked';
   if (!peer) {
     log('no parent or opener to serve');
-    return () => {};
+    // Only the window page explains itself; the login-done page a user reached on their own stays as it is.
+    return location.pathname === WINDOW_PATH ? showNotAWindow(broker, config.allowedOrigins) : () => {};
   }
 
   const refuse = (target: MessagePort, error: ScdkError): void => {
