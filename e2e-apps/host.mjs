@@ -99,6 +99,21 @@ export async function launchHostApp(url, { windows = 'none', itp = false, bridge
     waitForLoad(part, from = 0) {
       return waitForEvent(`a page with ${part}`, (event) => event.event === 'load' && event.view === 'main' && event.uri.includes(part), from);
     },
+    /** Navigates the main view, as the app itself would (no click, no opener). */
+    load(url) {
+      child.stdin.write(`${JSON.stringify({ cmd: 'load', url })}\n`);
+    },
+    /** Resolves with the main view's URL and text once its URL contains `part` (polled: a page restored
+     * from the back-forward cache fires no load). */
+    async waitForUrl(part) {
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
+      for (;;) {
+        const page = await ask({ cmd: 'text' });
+        if (typeof page?.url === 'string' && page.url.includes(part)) return page;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for a page with ${part} (at ${page?.url})`);
+        await wait(POLL_MS);
+      }
+    },
     /** What the main view shows: its URL and body text. */
     pageText() {
       return ask({ cmd: 'text' });
