@@ -21,7 +21,11 @@ starts it under xvfb-run, clicks it with real X input (xdotool) and talks to it 
 Options: --windows none|in-place|child   what window.open does (see WINDOW_HANDLING)
          --itp                            Intelligent Tracking Prevention on, as in Safari and WKWebView
          --bridge none|answer|silent      register a `scdk` script message handler that answers a
-                                          logout with {hadSession: true}, or never answers
+                                          logout, or never answers. Answering, it stands in for the
+                                          gateway's native SDK: it ends the platform session in the app's
+                                          own cookie jar (the platform's first-party logout form, in an
+                                          unseen view), then answers hadSession (whether there was one)
+         --platform ORIGIN                the platform whose session the answering handler ends
 Run it with Debian's /usr/bin/python3 (python3-gi, gir1.2-webkit2-4.1).
 """
 import argparse
@@ -135,13 +139,53 @@ class HostApp:
             self.pending_replies.append(reply)
             return True
         answer = {'ns': NATIVE_NAMESPACE, 'v': request.get('v'), 'id': request.get('id')}
-        if method == 'logout':
-            answer.update(ok=True, result={'hadSession': True})
-        else:
+        context = value.get_context()
+
+        def send():
+            # A JSON string, as Android's WebMessage carries: the page parses both hosts' answers alike.
+            reply.return_value(JavaScriptCore.Value.new_string(context, json.dumps(answer)))
+
+        if method != 'logout':
             answer.update(ok=False, error={'code': 'unsupported', 'detail': 'This host app answers logout only.'})
-        # A JSON string, as Android's WebMessage carries: the page parses both hosts' answers alike.
-        reply.return_value(JavaScriptCore.Value.new_string(value.get_context(), json.dumps(answer)))
+            send()
+            return True
+
+        def ended(had_session):
+            answer.update(ok=True, result={'hadSession': had_session})
+            send()
+
+        self.end_platform_session(ended)
         return True
+
+    def end_platform_session(self, then):
+        """Submits the platform home's logout form (shown only to a signed-in user) in the unseen view."""
+        submit = "(function () { var form = document.querySelector('form[action=\"/logout\"]');" \
+                 " if (!form) return 'false'; form.submit(); return 'true'; })()"
+        view = self.unseen_view()
+        state = {'submitted': False, 'finished': False}
+
+        def finish(had_session):
+            if not state['finished']:
+                state['finished'] = True
+                view.disconnect(handler)
+                then(had_session)
+
+        def loaded(v, load_event):
+            if load_event != WebKit2.LoadEvent.FINISHED or state['finished']:
+                return
+            if state['submitted']:
+                finish(True)  # the platform's answer to the logout form has loaded
+                return
+
+            def done(v2, result):
+                state['submitted'] = v2.evaluate_javascript_finish(result).to_string() == 'true'
+                if not state['submitted']:
+                    finish(False)  # no logout form: nobody was signed in
+
+            v.evaluate_javascript(submit, -1, None, None, None, done)
+
+        handler = view.connect('load-changed', loaded)
+        view.load_uri(self.options.platform + '/')
 
     def on_command(self, source, condition):
         line = source.readline()
@@ -175,11 +219,7 @@ class HostApp:
 
     def read_session(self, command_id, url):
         """Loads `url` in an unseen view of the same web context: the same cookie jar as the app's view."""
-        if self.reader_view is None:
-            self.reader_view = WebKit2.WebView(related_view=self.view)
-            holder = Gtk.OffscreenWindow()
-            holder.add(self.reader_view)
-            holder.show_all()
+        view = self.unseen_view()
 
         def loaded(view, load_event):
             if load_event != WebKit2.LoadEvent.FINISHED:
@@ -195,8 +235,17 @@ class HostApp:
 
             view.evaluate_javascript('document.body.innerText', -1, None, None, None, done)
 
-        handler = self.reader_view.connect('load-changed', loaded)
-        self.reader_view.load_uri(url)
+        handler = view.connect('load-changed', loaded)
+        view.load_uri(url)
+
+    def unseen_view(self):
+        """A view nobody sees, in the same web context as the app's: the same cookie jar."""
+        if self.reader_view is None:
+            self.reader_view = WebKit2.WebView(related_view=self.view)
+            holder = Gtk.OffscreenWindow()
+            holder.add(self.reader_view)
+            holder.show_all()
+        return self.reader_view
 
 
 def main():
@@ -205,6 +254,7 @@ def main():
     parser.add_argument('--windows', choices=sorted(WINDOW_HANDLING), default='none')
     parser.add_argument('--itp', action='store_true')
     parser.add_argument('--bridge', choices=['none', 'answer', 'silent'], default='none')
+    parser.add_argument('--platform', default='')
     HostApp(parser.parse_args())
     Gtk.main()
 

@@ -18,7 +18,8 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * @typedef {{ event: string, [key: string]: any }} HostEvent
- * @typedef {{ windows?: 'none' | 'in-place' | 'child', itp?: boolean, bridge?: 'none' | 'answer' | 'silent' }} HostOptions
+ * @typedef {{ windows?: 'none' | 'in-place' | 'child', itp?: boolean, bridge?: 'none' | 'answer' | 'silent', platform?: string }} HostOptions
+ *   `platform`: the origin whose session an answering `scdk` handler ends
  */
 
 /**
@@ -26,8 +27,8 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {string} url
  * @param {HostOptions} options
  */
-export async function launchHostApp(url, { windows = 'none', itp = false, bridge = 'none' } = {}) {
-  const args = [HOST_APP, url, `--windows=${windows}`, `--bridge=${bridge}`, ...(itp ? ['--itp'] : [])];
+export async function launchHostApp(url, { windows = 'none', itp = false, bridge = 'none', platform = '' } = {}) {
+  const args = [HOST_APP, url, `--windows=${windows}`, `--bridge=${bridge}`, `--platform=${platform}`, ...(itp ? ['--itp'] : [])];
   const child = spawn(HOST_APP_PYTHON, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   /** @type {HostEvent[]} */
   const events = [];
@@ -36,6 +37,7 @@ export async function launchHostApp(url, { windows = 'none', itp = false, bridge
   let stderr = '';
   let exited = false;
   child.stderr.on('data', (chunk) => {
+    if (process.env.HOST_APP_STDERR) process.stderr.write(chunk);
     stderr = (stderr + chunk).slice(-4000);
   });
   createInterface({ input: child.stdout }).on('line', (line) => {

@@ -208,6 +208,8 @@ export const JOURNEYS = [
       same(result.value, { success: true, hadSession: true }, 'logout result (the host said hadSession: true)');
       check(ctx.app.events.some((event) => event.event === 'bridge' && event.method === 'logout'), 'the host was never asked');
       check(windowOpens(ctx) === 0, 'window.open was called although the host has a bridge');
+      // The host ended the session in its own jar, as the native SDK would: the platform agrees.
+      same(await truth(ctx), LOGGED_OUT, 'platform session after the host said it logged out');
       return 'the host app logged out (hadSession: true); no window, no redirect';
     },
   },

@@ -5,7 +5,8 @@
 // whatever window is on top. Prints one line per journey and the plain closing line
 // "N passed, N failed, N skipped"; writes each result as a JSON line to test-results/host-app.jsonl (the
 // README's "Mobile apps and in-app browsers" table: npm run app-table).
-// Usage: xvfb-run -a node e2e-apps/run.mjs [name filter]   (npm run test:apps builds first).
+// Usage: xvfb-run -a node e2e-apps/run.mjs [name filter]   (npm run test:apps builds first). HOST_APP_STDERR=1
+// passes the host app's own stderr (GTK and WebKit warnings, Python errors) through.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ async function main() {
         const journeyStart = Date.now();
         let app;
         try {
-          app = await launchHostApp(`${demo.platform.origin}/login?gateway=demo`, journey.host);
+          app = await launchHostApp(`${demo.platform.origin}/login?gateway=demo`, { ...journey.host, platform: demo.platform.origin });
           const ctx = {
             app,
             partner: demo.partner.origin,
