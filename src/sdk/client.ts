@@ -9,7 +9,7 @@ import { Emitter } from './emitter';
 import { logout } from './flows/logout';
 import { takeRedirectResult } from './flows/redirect-logout';
 import { readSession } from './flows/session';
-import { switchAccount } from './flows/switch';
+import { switchAccount, switchRefusal } from './flows/switch';
 import { Lifetime } from './lifetime';
 import { SessionState } from './session-state';
 import { SharedRun } from './shared-run';
@@ -52,7 +52,7 @@ export class ScDK {
     const settings = normalizeUiOptions(options.config ?? {});
     this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken);
     const lifetime = this._lifetime;
-    this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state });
+    const flows = (this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state }));
     const loader = new UiLoader(settings, this._options.timeoutMs, lifetime);
     this._switcher = new SwitcherController({
       loader,
@@ -66,7 +66,10 @@ export class ScDK {
         brokerLogout: () => this._logoutRun.join(() => this._logout(undefined)),
         onLogout: (listener) => this.on('logout', listener),
         closeWindows: (error) => this._flows.closeWindows(error),
-        canSwitch: this._options.fallback !== 'none',
+        // Read at each render: the host app's bridge may be found later than the switcher is made.
+        get canSwitch() {
+          return !switchRefusal(flows);
+        },
         cancelled: () => new ScdkError(1010, 'The user closed the account switcher.'),
       },
     });

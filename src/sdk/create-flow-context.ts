@@ -3,7 +3,9 @@ import type { NormalizedOptions } from './config';
 import type { Deadline } from './deadline';
 import type { FlowContext } from './flows/context';
 import { awaitDeparture, currentPageUrl, submitRedirectLogout } from './flows/redirect-logout';
+import { isEmbedded } from './embedded';
 import type { Lifetime } from './lifetime';
+import { findNativeBridge, type NativeHostWindow } from './native-bridge';
 import type { SessionState } from './session-state';
 import { recallStorage, rememberStorage } from './storage-memory';
 import type { TokenSource } from './token-source';
@@ -77,6 +79,8 @@ export function createFlowContext({ options, tokens, lifetime, state }: Instance
       return platformWindow;
     },
     closeWindows: (error) => windows.forEach((platformWindow) => platformWindow.close(error)),
+    embedded: isEmbedded(navigator, options.embedded),
+    native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge),
     inClick: hasUserActivation,
     rememberedStorage: () => recallStorage(platformOrigin),
     redirect(token, returnTo, left) {

@@ -21,7 +21,7 @@ export interface SwitcherApi {
   onLogout(listener: (result: LogoutResult) => void): () => void;
   /** Closes any platform window the instance has open; its flow rejects with `error`. */
   closeWindows(error: ScdkError): void;
-  /** False with `config.fallback: 'none'`: no platform window may open, so the modal offers no switch. */
+  /** False where no platform window may open (`fallback: 'none'`, an app's web view without a native switch): the modal offers no switch. */
   canSwitch: boolean;
   /** The 1010 a dismiss rejects with (made by the SDK, so the UI chunk carries no error table). */
   cancelled(): ScdkError;

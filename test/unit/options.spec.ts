@@ -91,7 +91,7 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
     [{ gateway: 'demo', config: { text: {} } }, 'config.text is not an option; did you mean config.texts?'],
     [
       { gateway: 'demo', config: { theme: 'dark' } },
-      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo.',
+      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo, embedded, nativeBridge.',
     ],
     // Undefined still names a key the partner meant to set.
     [{ gateway: 'demo', config: { timeOut: undefined } }, 'config.timeOut is not an option; did you mean config.timeoutMs?'],
