@@ -79,7 +79,7 @@ export function createFlowContext({ options, tokens, lifetime, state }: Instance
       return platformWindow;
     },
     closeWindows: (error) => windows.forEach((platformWindow) => platformWindow.close(error)),
-    embedded: isEmbedded(navigator, options.embedded),
+    embedded: isEmbedded(globalThis.navigator, options.embedded),
     native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge),
     inClick: hasUserActivation,
     rememberedStorage: () => recallStorage(platformOrigin),

@@ -39,8 +39,9 @@ test("the path choice under 'auto': every branch", () => {
   expect(chooseLogoutPath(facts({ embedded: true }))).toBe('redirect');
   expect(chooseLogoutPath(facts({ remembered: 'blocked', embedded: true }))).toBe('redirect');
   expect(chooseLogoutPath(facts({}))).toBe('window-first');
-  // A refused window: the frame if it can, else the redirect, not 5004.
-  expect(chooseLogoutPath(facts({ windowRefused: true }))).toBe('connect');
+  // A refused window: the redirect at once, not 5004 (an app may be loading the window in place).
+  expect(chooseLogoutPath(facts({ windowRefused: true }))).toBe('redirect');
+  expect(chooseLogoutPath(facts({ windowRefused: true, fallback: 'popup' }))).toBe('connect');
   expect(chooseLogoutPath(facts({ storage: 'blocked', windowRefused: true }))).toBe('redirect');
   // Blocked: a window in a browser, the redirect in an app, and without a click neither (5004).
   expect(chooseLogoutPath(facts({ storage: 'blocked' }))).toBe('window');
@@ -61,10 +62,9 @@ test("'auto' in an app, in a click: the redirect with the token, window.open nev
   expect(await isPending(call)).toBe(true); // the page is leaving
 });
 
-test("'auto' in a browser that gives no window inside the click, frame blocked: the redirect instead of 5004", async () => {
+test("'auto' in a browser that gives no window inside the click: the redirect at once instead of 5004", async () => {
   const mock = mockInstance({ fallback: 'auto', openWindow: () => null });
   const call = logout(mock.context, undefined);
-  mock.frame.connect(new MockChannel('blocked'));
   await settle();
   expect(mock.redirects).toEqual([{ token: TOKEN, returnTo: undefined }]);
   expect(await isPending(call)).toBe(true);

@@ -56,7 +56,10 @@ export function chooseLogoutPath(facts: LogoutFacts): LogoutPath {
   if (storage === undefined) {
     // Blocked last time, or never seen, inside a click: open the window while the click still counts in
     // every engine (WebKit allows it only synchronously); a warm 'available' memory tries the frame first.
-    if (windowRefused || remembered === 'available' || !inClick) return 'connect';
+    // 'auto' with a refused window redirects at once: an app that loads the window in place is already
+    // navigating the page away, and only a navigation started now, inside the click, overtakes it.
+    if (windowRefused) return auto ? 'redirect' : 'connect';
+    if (remembered === 'available' || !inClick) return 'connect';
     // In an app, window.open may navigate the partner page itself: never call it there.
     if (auto && embedded) return 'redirect';
     return fallback === 'popup' || auto ? 'window-first' : 'connect';
