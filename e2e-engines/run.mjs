@@ -14,10 +14,9 @@ import { startDemoOnFreePorts } from '../demo/start.mjs';
 import { ensureLocalCerts } from '../scripts/make-certs.mjs';
 import { engineAvailability, launchChromium, launchFirefox, launchWebKit } from './drivers.mjs';
 import { JOURNEYS } from './journeys.mjs';
+import { createReportBox } from './report-box.mjs';
 
 const RESULTS_PATH = fileURLToPath(new URL('../test-results/engines.json', import.meta.url));
-/** How long a page may take to report what happened: a whole journey on a loaded machine, with room to spare. */
-const REPORT_TIMEOUT_MS = 45_000;
 
 const CONFIGS = {
   'chromium-allowed': { engine: 'Chromium', setting: 'third-party cookies allowed', launch: (sites) => launchChromium({ world: 'allowed', ...sites }), needs: 'chromium' },
@@ -27,41 +26,6 @@ const CONFIGS = {
   webkit: { engine: 'WebKitGTK', setting: 'default (no third-party cookies)', launch: () => launchWebKit({ itp: false }), needs: 'webkit' },
   'webkit-itp': { engine: 'WebKitGTK', setting: 'ITP on (as in Safari)', launch: () => launchWebKit({ itp: true }), needs: 'webkit' },
 };
-
-/** Reports from test pages, per run id; `next(run, kind)` resolves with the next one of that kind. */
-function createReportBox() {
-  const waiting = new Map();
-  const queued = new Map();
-  return {
-    sink(report) {
-      const key = `${report.run}|${report.kind}`;
-      const waiter = waiting.get(key);
-      if (waiter) {
-        waiting.delete(key);
-        waiter(report.data);
-      } else {
-        queued.set(key, [...(queued.get(key) ?? []), report.data]);
-      }
-    },
-    next(run, kind) {
-      const key = `${run}|${kind}`;
-      const already = queued.get(key);
-      if (already?.length) return Promise.resolve(already.shift());
-      const promise = new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(key);
-          reject(new Error(`the page reported no "${kind}" within ${REPORT_TIMEOUT_MS / 1000} s`));
-        }, REPORT_TIMEOUT_MS);
-        waiting.set(key, (data) => {
-          clearTimeout(timer);
-          resolve(data);
-        });
-      });
-      promise.catch(() => {}); // a journey that failed earlier may never await it
-      return promise;
-    },
-  };
-}
 
 /** How many engine configurations run at a time, each with its own demo servers; ENGINES_WORKERS overrides. */
 const DEFAULT_ENGINE_WORKERS = 3;

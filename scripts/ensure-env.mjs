@@ -2,12 +2,13 @@
 // Makes a fresh clone runnable: installs npm packages from the lock file with `npm ci` when node_modules is
 // missing or older than the lock (a lock that npm ci refuses fails loudly), and the Debian packages the
 // tests drive when they are missing (as root, with apt-get): chromium, firefox-esr, webkit2gtk-driver, xvfb, openssl,
-// redis-server.
+// redis-server, and for the WebKitGTK host app (e2e-apps/): python3-gi, gir1.2-webkit2-4.1, xdotool.
 // Usage: node scripts/ensure-env.mjs [--no-browser]. Uses only node: built-ins (it runs before npm ci).
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 // drivers.mjs loads its npm packages lazily, so importing its paths here works before npm ci.
 import { FIREFOX_PATH, WEBKIT_DRIVER_PATH } from '../e2e-engines/drivers.mjs';
+import { HOST_APP_PYTHON } from '../e2e-apps/python.mjs';
 import { findChromium } from './chromium-path.mjs';
 import { redisServerPath } from './redis-server.mjs';
 
@@ -18,6 +19,12 @@ function ensurePackages() {
   const installed = `${root}node_modules/.package-lock.json`;
   const lock = `${root}package-lock.json`;
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  // A node_modules that links to another checkout's (a git worktree) is not ours to reinstall: npm ci
+  // empties the link's target before it replaces the link, which would break that checkout too.
+  if (isSymlink(`${root}node_modules`)) {
+    console.log('[ensure-env] node_modules is a link to another checkout\'s packages: leaving it as it is (run npm ci there if it is stale)');
+    return;
+  }
   console.log('[ensure-env] node_modules is missing or older than package-lock.json: running npm ci');
   try {
     run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -33,6 +40,14 @@ function ensurePackages() {
   }
 }
 
+function isSymlink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function hasCommand(name) {
   try {
     // The name as an argument, not spliced into the script: REDIS_SERVER_PATH may hold any path.
@@ -43,11 +58,30 @@ function hasCommand(name) {
   }
 }
 
+function hasPythonModule(name) {
+  try {
+    execFileSync(HOST_APP_PYTHON, ['-c', `import ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasWebKitTypelib() {
+  try {
+    execFileSync(HOST_APP_PYTHON, ['-c', "import gi; gi.require_version('WebKit2', '4.1'); from gi.repository import WebKit2"], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What the tests drive, each with the Debian package that brings it: Chromium (Playwright), Firefox ESR
  * (puppeteer-core over WebDriver BiDi), WebKitGTK's WebKitWebDriver and MiniBrowser (selenium-webdriver),
- * Xvfb for WebKit's window, openssl for the test certificates, and redis-server for the one-time-id store's
- * contract test (test/unit/one-time-store-contract.spec.ts starts its own).
+ * Xvfb for WebKit's window, openssl for the test certificates, redis-server for the one-time-id store's
+ * contract test (test/unit/one-time-store-contract.spec.ts starts its own), and the WebKitGTK host app's
+ * Python bindings and xdotool (its real X clicks).
  */
 const BROWSER_PACKAGES = [
   { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium/Chrome binary' },
@@ -56,6 +90,10 @@ const BROWSER_PACKAGES = [
   { what: 'xvfb-run', found: () => hasCommand('xvfb-run'), pkg: 'xvfb', hint: '' },
   { what: 'openssl', found: () => hasCommand('openssl'), pkg: 'openssl', hint: '' },
   { what: 'redis-server', found: () => hasCommand(redisServerPath()), pkg: 'redis-server', hint: 'or point REDIS_SERVER_PATH at a redis-server 6.2 or later' },
+  // The host app runs on Debian's own Python: a `python3` earlier on PATH (pyenv, a venv) may lack gi.
+  { what: "Python's GObject bindings", found: () => hasPythonModule('gi'), pkg: 'python3-gi', hint: '' },
+  { what: 'WebKit2GTK 4.1 introspection data', found: () => hasWebKitTypelib(), pkg: 'gir1.2-webkit2-4.1', hint: '' },
+  { what: 'xdotool', found: () => hasCommand('xdotool'), pkg: 'xdotool', hint: '' },
 ];
 
 function ensureBrowsers() {

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test` after the build: the Playwright suite (unit tests, and Chromium in three cookie worlds) in
 // two passes, then the cross-engine journeys (Firefox ESR, WebKitGTK default and ITP, Chromium) under
-// xvfb-run. Each keeps its own output; this adds the wall clock of each part and one plain closing line
-// for the whole run: "N passed, N failed, N skipped".
+// xvfb-run, then the host-app journeys (e2e-apps/: a WebKitGTK app standing in for a mobile app's web
+// view, clicked with real X input) under xvfb-run. Each keeps its own output; this adds the wall clock of
+// each part and one plain closing line for the whole run: "N passed, N failed, N skipped".
 // - The parallel pass: every test not tagged @solo, on PLAYWRIGHT_WORKERS workers (playwright.config.ts).
 // - The solo pass: the @solo tests (they need the machine, or a port, to themselves), one at a time.
 // Arguments go to both Playwright passes (e.g. a file or --project); with any, the engines are skipped.
 // Set the parallel pass's workers with PLAYWRIGHT_WORKERS: the solo pass always runs on one.
-// SCDK_ENGINES=0 skips the engines too.
+// SCDK_ENGINES=0 skips the engines too; SCDK_APPS=0 skips the host-app journeys (skipped with arguments too).
 import { spawn } from 'node:child_process';
 
 const SUMMARY = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
@@ -44,6 +45,9 @@ const solo = await run('npx', ['playwright', 'test', '--pass-with-no-tests', ...
 parts.push({ name: 'Playwright, solo pass', ...solo });
 if (process.env.SCDK_ENGINES !== '0' && extra.length === 0) {
   parts.push({ name: 'Engines', ...(await run('xvfb-run', ['-a', 'node', 'e2e-engines/run.mjs'])) });
+}
+if (process.env.SCDK_APPS !== '0' && extra.length === 0) {
+  parts.push({ name: 'Host app (WebKitGTK web view)', ...(await run('xvfb-run', ['-a', 'node', 'e2e-apps/run.mjs'])) });
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };

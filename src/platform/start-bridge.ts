@@ -7,10 +7,12 @@ import {
   type ReadyMessage,
   type RefusedMessage,
   type StorageState,
+  WINDOW_PATH,
 } from '../shared/protocol';
 import { createDebugLog } from '../shared/debug-log';
 import { ScdkError } from '../shared/scdk-error';
 import { detectStorage } from './detect-storage';
+import { showNotAWindow } from './not-a-window';
 import { createOriginAllowlist } from './origin-allowlist';
 import { LOGOUT_API_PATH, SESSION_API_PATH, createPlatformApi } from './platform-api';
 import { DEFAULT_CLIENT_COOKIES } from './client-cookies';
@@ -59,7 +61,8 @@ export function startBridge(config: BridgeConfig): () => void {
   let storage: StorageState = 'blocked';
   if (!peer) {
     log('no parent or opener to serve');
-    return () => {};
+    // Only the window page explains itself; the login-done page a user reached on their own stays as it is.
+    return location.pathname === WINDOW_PATH ? showNotAWindow(broker, config.allowedOrigins) : () => {};
   }
 
   const refuse = (target: MessagePort, error: ScdkError): void => {
