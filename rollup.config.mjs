@@ -7,6 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 import { dtsModuleShape } from './scripts/dts-module-shape.mjs';
 import { gatewayPlatforms } from './scripts/gateway-platforms.mjs';
+import { MANGLED_PROPERTIES } from './scripts/internal-names.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const UI_CHUNK = 'dist/scdk-ui.js';
@@ -64,6 +65,12 @@ const umdModuleWrapper = () => ({
 
 // Private members are named `_x` so they can be mangled; Preact's own internals are `__x` and stay.
 const PRIVATE_MEMBERS = { properties: { regex: /^_[a-z]/ } };
+/**
+ * The SDK bundles (script tag, ESM, CJS) also shorten the property names of the SDK's internal interfaces
+ * (scripts/internal-names.mjs, checked by test/unit/internal-names.spec.ts). The script-tag UI chunk and
+ * the platform runtime keep PRIVATE_MEMBERS alone.
+ */
+const SDK_MEMBERS = { properties: { regex: MANGLED_PROPERTIES } };
 
 /**
  * `minify`: the script-tag files, minified in full. `private`: the ESM and CJS builds, which a partner's
@@ -71,7 +78,7 @@ const PRIVATE_MEMBERS = { properties: { regex: /^_[a-z]/ } };
  * 200 B gzip off the esbuild logout-only entry chunk), and the rest stays as written, formatted, for
  * readers (locals get short names too: terser renames properties only together with variables).
  */
-const plugins = ({ minify }) => [
+const plugins = ({ minify, members = PRIVATE_MEMBERS }) => [
   defines(),
   // The gateway table, with the operator's SCDK_GATEWAY_PLATFORMS file merged in (README: Platform integration).
   gatewayPlatforms(),
@@ -81,12 +88,12 @@ const plugins = ({ minify }) => [
     terser({
       format: { ascii_only: true, comments: false },
       compress: { passes: 3, pure_getters: true },
-      mangle: PRIVATE_MEMBERS,
+      mangle: members,
     }),
   minify === 'private' &&
     terser({
       compress: false,
-      mangle: { ...PRIVATE_MEMBERS, keep_fnames: true, keep_classnames: true },
+      mangle: { ...members, keep_fnames: true, keep_classnames: true },
       format: { beautify: true, comments: false },
     }),
 ];
@@ -141,7 +148,7 @@ export default [
     // The same bundle again as scdk.umd.cjs, for Node's require() and import() of `scdk/umd` (package.json):
     // Node reads a .js file of this "type": "module" package as ESM, where the UMD wrapper exports nothing.
     output: ['dist/scdk.umd.js', 'dist/scdk.umd.cjs'].map((file) => ({ file, format: 'umd', name: 'scDK', exports: 'default', sourcemap: true })),
-    plugins: [scriptTagUiLoader(), ...plugins({ minify: true }), umdModuleWrapper()],
+    plugins: [scriptTagUiLoader(), ...plugins({ minify: true, members: SDK_MEMBERS }), umdModuleWrapper()],
   },
   // Source maps: the minified script-tag and platform files ship theirs, with the sources inside (src/ is
   // not packed), for reading stack traces from production pages. The ESM and CJS builds are unminified,
@@ -153,14 +160,14 @@ export default [
     output: [
       { dir: 'dist', format: 'es', entryFileNames: 'scdk.esm.js', chunkFileNames: 'scdk-[name].esm.js' },
     ],
-    plugins: plugins({ minify: 'private' }),
+    plugins: plugins({ minify: 'private', members: SDK_MEMBERS }),
   },
   {
     // For require(): `module.exports` is the constructor, with the named exports on it (src/index.cjs.ts).
     input: 'src/index.cjs.ts',
     external: isExternal,
     output: { dir: 'dist', format: 'cjs', entryFileNames: 'scdk.cjs', chunkFileNames: 'scdk-[name].cjs', exports: 'default' },
-    plugins: plugins({ minify: 'private' }),
+    plugins: plugins({ minify: 'private', members: SDK_MEMBERS }),
   },
   {
     // What the platform serves on its bridge page. The copy in dist/platform-cjs/, a folder Node reads as
