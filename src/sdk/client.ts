@@ -52,8 +52,8 @@ export class ScDK {
     const settings = normalizeUiOptions(options.config ?? {});
     this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken);
     const lifetime = this._lifetime;
-    const flows = (this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state }));
     const loader = new UiLoader(settings, this._options.timeoutMs, lifetime);
+    const flows = (this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state, loadUi: () => loader.load() }));
     this._switcher = new SwitcherController({
       loader,
       lifetime,

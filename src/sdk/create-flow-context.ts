@@ -5,7 +5,7 @@ import type { FlowContext } from './flows/context';
 import { awaitDeparture, currentPageUrl, submitRedirectLogout } from './flows/redirect-logout';
 import { isEmbedded } from './embedded';
 import type { Lifetime } from './lifetime';
-import { findNativeBridge, type NativeHostWindow } from './native-bridge';
+import { findNativeBridge, type LoadNativeCall, type NativeHostWindow } from './native-bridge';
 import type { SessionState } from './session-state';
 import { recallStorage, rememberStorage } from './storage-memory';
 import type { TokenSource } from './token-source';
@@ -18,6 +18,8 @@ export interface InstanceParts {
   tokens: TokenSource;
   lifetime: Lifetime;
   state: SessionState;
+  /** The UI chunk, where the native bridge's call and answer live. */
+  loadUi: LoadNativeCall;
 }
 
 /** The flows' context in a browser page, plus what the switcher needs: closing the instance's open windows. */
@@ -32,7 +34,7 @@ function hasUserActivation(): boolean {
 }
 
 /** The flows' context for one instance: its transports, each registered with its lifetime. */
-export function createFlowContext({ options, tokens, lifetime, state }: InstanceParts): PageFlowContext {
+export function createFlowContext({ options, tokens, lifetime, state, loadUi }: InstanceParts): PageFlowContext {
   const { platformOrigin, gateway, log, timeoutMs, fallback } = options;
   const urls = platformUrls(platformOrigin, gateway);
   const windows = new Set<PlatformWindow>();
@@ -80,7 +82,7 @@ export function createFlowContext({ options, tokens, lifetime, state }: Instance
     },
     closeWindows: (error) => windows.forEach((platformWindow) => platformWindow.close(error)),
     embedded: isEmbedded(globalThis.navigator, options.embedded),
-    native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge),
+    native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge, loadUi),
     inClick: hasUserActivation,
     rememberedStorage: () => recallStorage(platformOrigin),
     redirect(token, returnTo, left) {

@@ -12,3 +12,5 @@ export const openSwitcher = (api: SwitcherApi, settings: UiSettings): OpenSwitch
 
 export const mountSwitchButton = (target: Element, open: () => void, settings: UiSettings): SwitchButton =>
   mountWithTexts(target, open, resolveUi(settings));
+
+export { askNativeHost } from './ask-native-host';

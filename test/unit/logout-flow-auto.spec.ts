@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { chooseLogoutPath, logout, type LogoutFacts } from '../../src/sdk/flows/logout';
 import { switchAccount, switchRefusal } from '../../src/sdk/flows/switch';
 import { findNativeBridge, type NativeBridgeConfig } from '../../src/sdk/native-bridge';
+import { askNativeHost } from '../../src/ui/ask-native-host';
 import { MockChannel, MockFrame, TOKEN, deferred, isPending, mockInstance, outcome, settle } from './flow-mocks';
 
 // fallback 'auto', config.embedded and the native bridge in the logout and switch flows (issue 22):
@@ -23,7 +24,7 @@ const facts = (overrides: Partial<LogoutFacts>): LogoutFacts => ({
 function host(config: Partial<NativeBridgeConfig> = {}) {
   const answer = deferred<{ hadSession: boolean }>();
   const bridge: NativeBridgeConfig = { logout: () => answer.promise, ...config };
-  return { native: findNativeBridge({}, bridge), answer };
+  return { native: findNativeBridge({}, bridge, () => Promise.resolve({ askNativeHost })), answer };
 }
 
 test("the path choice under 'auto': every branch", () => {
