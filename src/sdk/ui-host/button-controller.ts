@@ -1,25 +1,16 @@
-import type { SessionInfo } from '../../shared/protocol';
 import type { ScdkError } from '../../shared/scdk-error';
+import type { SwitchButtonHooks } from '../../ui/index';
 import type { UiSettings } from '../../ui/ui-options';
 import type { Lifetime } from '../lifetime';
-import type { SwitchButtonOptions, SwitcherResult } from '../types';
-import { onTabReturn } from './on-tab-return';
+import type { SwitchButtonOptions } from '../types';
 import type { UiLoader } from './ui-loader';
 import { whenIdle } from './when-idle';
 
-/** What mounted buttons need from their instance. */
-export interface ButtonHost {
+/** What mounted buttons need from their instance; the UI chunk runs each button (attach-switch-button.ts). */
+export interface ButtonHost extends Omit<SwitchButtonHooks, keyof SwitchButtonOptions | 'onToken'> {
   loader: UiLoader;
   lifetime: Lifetime;
   settings: UiSettings;
-  /** Whether calls can run now: the token is usable. */
-  usable(): boolean;
-  /** A session check of the button's own: its failure shows no account and is no partner's `error` event. */
-  refresh(): void;
-  /** Subscribes to `session` events; returns the unsubscribe. */
-  onSession(listener: (session: SessionInfo) => void): () => void;
-  /** The switcher, as the SDK's own caller. */
-  openSwitcher(): Promise<SwitcherResult>;
   /** A UI that could not load: the partner's `error` event (5007). */
   reportError(error: ScdkError): void;
 }
@@ -37,48 +28,29 @@ export class SwitchButtons {
   }
 
   /** Mounts a button in `element` once the UI has loaded (the browser's next idle moment); returns its removal. */
-  mount(element: Element, { onResult, onError }: SwitchButtonOptions): () => void {
-    const { loader, lifetime, settings, usable, refresh } = this._host;
+  mount(element: Element, callbacks: SwitchButtonOptions): () => void {
+    const host = this._host;
+    const watchers = this._tokenWatchers;
     let unmount: (() => void) | undefined;
     let removed = false;
     const cancelIdle = whenIdle(() =>
-      loader.load().then(
+      host.loader.load().then(
         (ui) => {
           if (removed) return;
-          let session: SessionInfo | undefined;
-          const button = ui.mountSwitchButton(
+          unmount = ui.attachSwitchButton(
             element,
-            () =>
-              this._host.openSwitcher().then(onResult, (error: ScdkError) => {
-                paint(); // an expired token hides it
-                onError?.(error);
-              }),
-            settings,
+            {
+              ...host,
+              ...callbacks,
+              onToken: (watcher) => {
+                watchers.add(watcher);
+                return () => watchers.delete(watcher);
+              },
+            },
+            host.settings,
           );
-          const paint = () => button.paint(usable(), session);
-          const refreshIfUsable = () => usable() && refresh();
-          const stopSessions = this._host.onSession((next) => {
-            session = next;
-            paint();
-          });
-          const onToken = () => {
-            session = undefined; // perhaps another user's token
-            paint();
-            refreshIfUsable();
-          };
-          this._tokenWatchers.add(onToken);
-          // The user may have logged in or out on the platform in another tab: check again on their return.
-          const stopTabReturn = onTabReturn(refreshIfUsable);
-          paint();
-          refreshIfUsable();
-          unmount = () => {
-            stopTabReturn();
-            stopSessions();
-            this._tokenWatchers.delete(onToken);
-            button.remove();
-          };
         },
-        (error: ScdkError) => removed || this._host.reportError(error),
+        (error: ScdkError) => removed || host.reportError(error),
       ),
     );
     const remove = () => {
@@ -87,7 +59,7 @@ export class SwitchButtons {
       release();
       unmount?.();
     };
-    const release = lifetime.own(remove);
+    const release = host.lifetime.own(remove);
     return remove;
   }
 }
