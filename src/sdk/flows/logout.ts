@@ -123,7 +123,7 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
       case 'no-click':
         throw new ScdkError(5004, 'No click: call this from one.');
       case 'refuse':
-        throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
+        throw new ScdkError(5003, "The bridge cannot reach the session cookie and config.fallback is 'none': use 'popup' or 'redirect'.");
       case 'redirect':
         return context.redirect(await tokenFor(context, left), returnTo, left);
     }
