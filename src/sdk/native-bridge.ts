@@ -21,7 +21,6 @@ import type { Deadline } from './deadline';
 import { isErrorCode } from '../shared/error-codes';
 import { isRecord } from '../shared/is-record';
 import {
-  NATIVE_BRIDGE_NAME,
   type AndroidListener,
   type NativeBridgeConfig,
   type NativeHost,
@@ -32,6 +31,9 @@ import { ScdkError, timedOut } from '../shared/scdk-error';
 import type { UiModule } from '../shared/ui-module';
 
 export * from '../shared/native-protocol';
+
+/** The handler name a host app registers (WKUserContentController.add(_:name:), addWebMessageListener's jsObjectName). */
+export const NATIVE_BRIDGE_NAME = 'scdk';
 
 export interface NativeBridge {
   /** Where the bridge was found. */
@@ -81,7 +83,7 @@ export function findNativeBridge(win: NativeHostWindow, configured: NativeBridge
     host && {
       via: host.via,
       has: (method) => host.via !== 'config' || typeof host.target[method] === 'function',
-      call: (method, deadline) => load().then((ui) => ui.askNativeHost(host, method, deadline(), { ScdkError, isErrorCode, timedOut })),
+      call: (method, deadline) => load().then((ui) => ui.askNativeHost(host, method, deadline(), { ScdkError, isErrorCode, timedOut, isRecord })),
     }
   );
 }

@@ -2,13 +2,13 @@
  * The native bridge's protocol, shared by its two halves: the detection in the SDK (src/sdk/native-bridge.ts,
  * synchronous, in the script tag) and the call and answer (src/ui/ask-native-host.ts, in the lazily loaded
  * UI chunk: the native path opens no window, so it may await the chunk). docs/native-bridge.md is the
- * protocol for host-app developers; keep the three in step.
+ * protocol for host-app developers; keep the three in step. Types and constants only: the SDK reads no
+ * constant here, so the chunk and the SDK share no module.
  */
 import type { isErrorCode } from './error-codes';
+import type { isRecord } from './is-record';
 import type { ScdkError, timedOut } from './scdk-error';
 
-/** The handler name a host app registers (WKUserContentController.add(_:name:), addWebMessageListener's jsObjectName). */
-export const NATIVE_BRIDGE_NAME = 'scdk';
 /** Every message on the bridge carries this namespace and version. */
 export const NATIVE_NAMESPACE = 'scdk-native';
 export const NATIVE_VERSION = 1;
@@ -60,11 +60,13 @@ export type NativeHost =
   | { via: 'android'; target: AndroidListener };
 
 /**
- * The SDK's error helpers, handed to the UI chunk's half at each call: the chunk bundles no ScdkError of
- * its own, since the SDK's class must be the one partners test with instanceof.
+ * The SDK's helpers, handed to the UI chunk's half at each call. The chunk shares no module with the
+ * SDK (in the ESM build a shared module would become a third file), and bundles no ScdkError of its own:
+ * the SDK's class must be the one partners test with instanceof.
  */
-export interface NativeErrors {
+export interface SdkHelpers {
   ScdkError: typeof ScdkError;
   isErrorCode: typeof isErrorCode;
   timedOut: typeof timedOut;
+  isRecord: typeof isRecord;
 }

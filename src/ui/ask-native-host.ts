@@ -1,9 +1,8 @@
-import { isRecord } from '../shared/is-record';
 import {
   NATIVE_NAMESPACE,
   NATIVE_VERSION,
   UNSUPPORTED,
-  type NativeErrors,
+  type SdkHelpers,
   type NativeHost,
   type NativeMethod,
   type NativeRequest,
@@ -47,7 +46,7 @@ let lastId = 0;
 const RESULT_FIELD: { [M in NativeMethod]: keyof NativeResults[M] } = { logout: 'hadSession', switchAccount: 'switched' };
 
 /** The answer to request `id` (a JSON string or an object), or undefined for anything else. */
-function answerTo(id: string, raw: unknown): NativeResponse | undefined {
+function answerTo(id: string, raw: unknown, isRecord: SdkHelpers['isRecord']): NativeResponse | undefined {
   let data = raw;
   try {
     if (typeof raw === 'string') data = JSON.parse(raw);
@@ -60,12 +59,12 @@ function answerTo(id: string, raw: unknown): NativeResponse | undefined {
 /**
  * Asks the host; rejects 5001 when `ms` run out. Success only on the host's confirmed answer of the right
  * shape. The timer and listener go when the call settles; a caller that must stop early (destroy()) stops
- * waiting on the promise: a late answer changes nothing. `errors`: the SDK's own (NativeErrors).
+ * waiting on the promise: a late answer changes nothing. `sdk`: the SDK's own helpers (SdkHelpers).
  */
-export function askNativeHost<M extends NativeMethod>(host: NativeHost, method: M, ms: number, errors: NativeErrors): Promise<NativeResults[M]> {
-  const { ScdkError, isErrorCode, timedOut } = errors;
+export function askNativeHost<M extends NativeMethod>(host: NativeHost, method: M, ms: number, sdk: SdkHelpers): Promise<NativeResults[M]> {
+  const { ScdkError, isErrorCode, timedOut, isRecord } = sdk;
   /** scdk's code when the host gave one; 2000 for a method it lacks; else the method's failure code (3023 for logout). */
-  const hostError = (error: unknown): InstanceType<NativeErrors['ScdkError']> => {
+  const hostError = (error: unknown): InstanceType<SdkHelpers['ScdkError']> => {
     if (error instanceof ScdkError) return error;
     const { code, detail } = isRecord(error) ? error : { code: undefined, detail: error };
     const said = detail ? `: ${String(detail)}` : '';
@@ -86,7 +85,7 @@ export function askNativeHost<M extends NativeMethod>(host: NativeHost, method: 
     stop = (SENDERS[host.via] as (target: NativeHost['target']) => Send)(host.target)(
       { ns: NATIVE_NAMESPACE, v: NATIVE_VERSION, id, method },
       (raw) => {
-        const answer = answerTo(id, raw);
+        const answer = answerTo(id, raw, isRecord);
         const result = answer?.ok && answer.result;
         if (!answer) return;
         if (!answer.ok) settle(hostError(answer.error));
