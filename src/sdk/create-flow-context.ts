@@ -83,7 +83,10 @@ export function createFlowContext({ options, tokens, lifetime, state, loadUi }: 
       return platformWindow;
     },
     closeWindows: (error) => windows.forEach((platformWindow) => platformWindow.close(error)),
-    embedded: isEmbedded(globalThis.navigator, options.embedded),
+    // Read at each use, not when the instance is made: constructing touches no browser global (SSR).
+    get embedded() {
+      return isEmbedded(globalThis.navigator, options.embedded);
+    },
     native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge, loadUi),
     inClick: hasUserActivation,
     rememberedStorage: () => recallStorage(platformOrigin),
