@@ -5,8 +5,7 @@ import type { FlowContext } from './flows/context';
 import { awaitDeparture, currentPageUrl, submitRedirectLogout } from './flows/redirect-logout';
 import { isEmbedded } from './embedded';
 import type { Lifetime } from './lifetime';
-import { findNativeBridge, type NativeHostWindow } from './native-bridge';
-import type { UiModule } from '../shared/ui-module';
+import { findNativeBridge, type LoadNativeCall, type NativeHostWindow } from './native-bridge';
 import type { SessionState } from './session-state';
 import { recallStorage, rememberStorage } from './storage-memory';
 import type { TokenSource } from './token-source';
@@ -19,8 +18,8 @@ export interface InstanceParts {
   tokens: TokenSource;
   lifetime: Lifetime;
   state: SessionState;
-  /** The UI chunk, where the native bridge's call and answer and a silent handshake's diagnosis live. */
-  loadUi: () => Promise<UiModule>;
+  /** The UI chunk, where the native bridge's call and answer live. */
+  loadUi: LoadNativeCall;
 }
 
 /** The flows' context in a browser page, plus what the switcher needs: closing the instance's open windows. */
@@ -55,7 +54,6 @@ export function createFlowContext({ options, tokens, lifetime, state, loadUi }: 
           log,
           bridgeUrl: urls.bridge,
           statusUrl: urls.status,
-          loadUi,
           onStorage: (storage) => rememberStorage(platformOrigin, storage),
         });
         lifetime.own((error) => connector.close(error));

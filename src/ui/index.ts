@@ -16,7 +16,6 @@ export const mountSwitchButton = (target: Element, open: () => void, settings: U
   mountWithTexts(target, open, resolveUi(settings));
 
 export { askNativeHost } from './ask-native-host';
-export { diagnoseHandshake } from './diagnose-handshake';
 
 /** A switch button in `target`, run by the chunk (attach-switch-button.ts); returns its removal. */
 export const attachSwitchButton = (target: Element, hooks: SwitchButtonHooks, settings: UiSettings): (() => void) =>

@@ -1,11 +1,11 @@
 import type { DebugLog } from '../../shared/debug-log';
-import type { UiModule } from '../../shared/ui-module';
 import { ScdkError, connectionLost, timedOut } from '../../shared/scdk-error';
 import { BRIDGE_PATH, type StorageState } from '../../shared/protocol';
 import { appendToBody } from '../append-to-body';
 import { within, type Deadline } from '../deadline';
 import { createBridgeFrame } from './bridge-frame';
 import type { Channel, FrameConnection } from './channel';
+import { diagnoseHandshake } from './diagnose-handshake';
 import { PortChannel, sendConnect } from './port-channel';
 import { HANDSHAKE_GRACE_MS } from './timeouts';
 
@@ -17,8 +17,6 @@ export interface FrameConnectorOptions {
   /** The status endpoint asked after a silent handshake (urls.ts). */
   statusUrl: string;
   log: DebugLog;
-  /** The UI chunk, where the diagnosis of a silent handshake lives (it runs only after a silence). */
-  loadUi: () => Promise<Pick<UiModule, 'diagnoseHandshake'>>;
   /** Told the storage state each time a handshake succeeds. */
   onStorage: (storage: StorageState) => void;
 }
@@ -111,18 +109,11 @@ export class FrameConnector implements FrameConnection {
         // Exact targetOrigin: if the frame holds anything but the platform's page, the message is dropped.
         cancelConnect = sendConnect(frame.contentWindow, platformOrigin, gateway, log, settle);
         graceTimer = setTimeout(() => {
-          this._options
-            .loadUi()
-            .then((ui) => ui.diagnoseHandshake(statusUrl, platformOrigin + BRIDGE_PATH, gateway, diagnosis.signal, ScdkError))
-            .then(
-              (error) => {
-                if (error) settle(error);
-                // A healthy platform: the bridge is slow (or its page is not the bridge); the deadline decides.
-                else healthy = true;
-              },
-              // No UI chunk, no diagnosis: the deadline's plain 5001.
-              () => {},
-            );
+          diagnoseHandshake(statusUrl, platformOrigin, gateway, diagnosis.signal).then((error) => {
+            if (error) settle(error);
+            // A healthy platform: the bridge is slow (or its page is not the bridge); the deadline decides.
+            else healthy = true;
+          });
         }, HANDSHAKE_GRACE_MS);
       };
 

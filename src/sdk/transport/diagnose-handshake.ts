@@ -1,23 +1,16 @@
-import type { ScdkError } from '../shared/scdk-error';
+import { ScdkError } from '../../shared/scdk-error';
+import { BRIDGE_PATH } from '../../shared/protocol';
 
 /**
  * Explains a handshake that got no answer yet. A refused frame, an unknown gateway and a slow bridge all
  * look alike from the partner page, so the SDK asks the platform's status endpoint (no credentials, no
  * token). Resolves with the error to report, or null when the platform is up and knows this gateway and
  * origin: then the bridge may just be slow, and only the call's deadline may end the wait. Runs only
- * after a silence: the happy path never pays for it, and so it comes with the UI chunk. `Err`: the SDK's
- * ScdkError class (the chunk has none of its own, so partners' instanceof holds).
+ * after a silence: the happy path never pays for it.
  */
-export async function diagnoseHandshake(
-  statusUrl: string,
-  /** The bridge page's origin and path, as the error names it. */
-  bridgePage: string,
-  gateway: string,
-  signal: AbortSignal,
-  Err: typeof ScdkError,
-): Promise<ScdkError | null> {
+export async function diagnoseHandshake(statusUrl: string, platformOrigin: string, gateway: string, signal: AbortSignal): Promise<ScdkError | null> {
   const unavailable = (why: string) =>
-    new Err(5002, `The bridge page ${bridgePage} failed: ${why}. Check it is up and lets this page frame it.`);
+    new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed: ${why}. Check it is up and lets this page frame it.`);
   try {
     const response = await fetch(statusUrl, {
       credentials: 'omit',
@@ -27,10 +20,10 @@ export async function diagnoseHandshake(
     if (!response.ok) return unavailable(`status HTTP ${response.status}`);
     const status = (await response.json()) as { gateway?: unknown; originAllowed?: unknown };
     if (status.gateway === 'unknown') {
-      return new Err(4001, `The platform does not know gateway "${gateway}": use the name it registered for you.`);
+      return new ScdkError(4001, `The platform does not know gateway "${gateway}": use the name it registered for you.`);
     }
     if (status.originAllowed === false) {
-      return new Err(4005, `The platform does not trust ${location.origin} for gateway "${gateway}": ask it to add this origin.`);
+      return new ScdkError(4005, `The platform does not trust ${location.origin} for gateway "${gateway}": ask it to add this origin.`);
     }
     return null;
   } catch {
