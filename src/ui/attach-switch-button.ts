@@ -1,22 +1,12 @@
 import type { SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
-import type { SwitchButtonOptions, SwitcherResult } from '../sdk/types';
+import type { SwitchButtonOptions } from '../sdk/types';
+import type { UiHooks } from './account-switcher';
 import { onTabReturn } from './on-tab-return';
 import type { SwitchButton } from './switch-button';
 
-/** What a mounted button needs from its SDK instance (src/sdk/ui-host/button-controller.ts). */
-export interface SwitchButtonHooks extends SwitchButtonOptions {
-  /** Whether calls can run now: the token is usable. */
-  usable(): boolean;
-  /** A session check of the button's own: its failure shows no account and is no partner's `error` event. */
-  refresh(): void;
-  /** Subscribes to `session` events; returns the unsubscribe. */
-  onSession(listener: (session: SessionInfo) => void): () => void;
-  /** Subscribes to setToken() (perhaps another user); returns the unsubscribe. A getToken refresh calls none. */
-  onToken(listener: () => void): () => void;
-  /** The switcher, as the SDK's own caller. */
-  openSwitcher(): Promise<SwitcherResult>;
-}
+/** What a mounted button needs: the instance's hooks and the partner's callbacks for this button. */
+export type SwitchButtonHooks = UiHooks & SwitchButtonOptions;
 
 /**
  * Runs one switch button made by `mount`: paints it from the token and the `session` events, checks the
@@ -34,7 +24,7 @@ export function attachSwitchButton(hooks: SwitchButtonHooks, mount: (open: () =>
   );
   const paint = () => button.paint(usable(), session);
   const refreshIfUsable = () => usable() && refresh();
-  const stopSessions = hooks.onSession((next) => {
+  const stopSessions = hooks.on('session', (next) => {
     session = next;
     paint();
   });
