@@ -10,18 +10,12 @@ import { BRIDGE_PATH, isErrorPayload } from '../../shared/protocol';
  * may end the wait. Runs only after a silence: the happy path never pays for it.
  */
 export async function diagnoseHandshake(statusUrl: string, platformOrigin: string, signal: AbortSignal): Promise<ScdkError | null> {
-  const unavailable = (why: string) =>
-    new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed: ${why}. Check it is up and lets this page frame it.`);
   try {
-    const response = await fetch(statusUrl, {
-      credentials: 'omit',
-      cache: 'no-store',
-      signal,
-    });
-    if (!response.ok) return unavailable(`status HTTP ${response.status}`);
-    const error = ((await response.json()) as { error?: unknown } | null)?.error;
+    // Any status: a platform that cannot look the gateway up answers 503 with a 5002 of its own.
+    const error = ((await (await fetch(statusUrl, { credentials: 'omit', cache: 'no-store', signal })).json()) as { error?: unknown } | null)?.error;
     return isErrorPayload(error) ? ScdkError.fromPayload(error) : null;
   } catch {
-    return unavailable('the platform could not be reached');
+    // Offline, down, or not the platform (an HTML error page).
+    return new ScdkError(5002, `The bridge page ${platformOrigin}${BRIDGE_PATH} failed, and the platform's status check got no answer: check the platform is up and lets this page frame it.`);
   }
 }
