@@ -1,6 +1,6 @@
 import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
-import { ScdkError, destroyedError } from '../shared/scdk-error';
+import { ScdkError, badOption, destroyedError } from '../shared/scdk-error';
 import { normalizeUiOptions } from '../ui/ui-options';
 import { checkLogoutOptions, switchButtonArguments, switchStepCallback } from './arguments';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './config';
@@ -66,6 +66,7 @@ export class ScDK {
         cancelled: () => new ScdkError(1010, 'The user closed the account switcher.'),
         usable: () => this._tokens.usable(Date.now()),
         refresh: () => void this._run(() => readSession(flows), false).catch(() => {}),
+        badOption,
       },
     }));
     const flows: PageFlowContext = (this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state, loadUi: ui.load }));

@@ -4,6 +4,7 @@ import type { ScdkError } from '../shared/scdk-error';
 import type { ScDK } from '../sdk/client';
 import type { SwitcherResult, SwitchResult, SwitchStep } from '../sdk/types';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
+import type { BadOption } from './resolve-ui';
 import { returnFocusWhenReady } from './return-focus';
 import { createShadowHost } from './shadow-host';
 import { SWITCHER_CSS } from './styles';
@@ -37,6 +38,8 @@ export interface UiHooks {
   onToken(listener: () => void): () => void;
   /** The switcher, as the SDK's own caller (a button's click). */
   openSwitcher(): Promise<SwitcherResult>;
+  /** The SDK's 4000 for a malformed `config.locale` or `config.texts`, which the chunk checks. */
+  badOption: BadOption;
 }
 
 export interface SwitcherUi {

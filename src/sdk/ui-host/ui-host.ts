@@ -17,7 +17,7 @@ export interface UiHostParts {
   lifetime: Lifetime;
   /** The checks every call needs (alive, a usable token); throws `ScdkError`. */
   check(): void;
-  /** A UI that could not load for a mounted button: the partner's `error` event (5007). */
+  /** What stops a mounted button (5007 no UI, 4000 bad texts): the partner's `error` event. */
   reportError(error: ScdkError): void;
 }
 
@@ -78,10 +78,10 @@ export function createUiHost({ hooks, settings, timeoutMs, lifetime, check, repo
       let unmount: (() => void) | undefined;
       let removed = false;
       const cancelIdle = whenIdle(() =>
-        load().then(
-          (ui) => removed || (unmount = ui.attachSwitchButton(element, { ...all, ...callbacks }, settings)),
-          (error: ScdkError) => removed || reportError(error),
-        ),
+        load()
+          .then((ui) => removed || (unmount = ui.attachSwitchButton(element, { ...all, ...callbacks }, settings)))
+          // The UI could not load (5007), or config.locale or config.texts is malformed (4000).
+          .catch((error: ScdkError) => removed || reportError(error)),
       );
       const remove = () => {
         removed = true;
