@@ -25,8 +25,6 @@ const NOT_A_WINDOW = /cannot open the .* window, so nothing was changed/;
 const WORKING = /closes by itself/;
 /** config.timeoutMs for the journey whose host never answers: short, so the run stays fast. */
 const SILENT_HOST_TIMEOUT_MS = 3_000;
-const PENDING_AUTO = "needs fallback: 'auto' in the logout flow (issue 22 item 1), wired in after issue 21's flows/";
-const PENDING_BRIDGE = 'needs the native bridge (src/sdk/native-bridge.ts) wired into the logout flow (issue 22 item 2), after issue 21';
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -78,6 +76,28 @@ async function expectPopupBlocked(ctx, result) {
   await ctx.app.waitForUrl(`${ctx.partner}${JOURNEY_PAGE}`);
 }
 
+/**
+ * The app loaded the window page in place of the partner page: it must say nothing was changed, the
+ * session must live, Go back must return, and the page must never have reported a success.
+ */
+async function expectNotAWindowAndBack(ctx, query = '') {
+  // The page is replaced by the window page, so its result report may or may not get out first.
+  const result = clickLogout(ctx, query).catch(() => null);
+  const page = await ctx.app.waitForUrl(`${ctx.platform}${WINDOW_PAGE}`);
+  await ctx.app.waitForEvent('the window page to finish loading', (event) => event.event === 'load' && event.uri.includes(WINDOW_PAGE));
+  const shown = await ctx.app.pageText();
+  check(NOT_A_WINDOW.test(shown.text) && !WORKING.test(shown.text), `the window page in place says: ${JSON.stringify(shown.text)} (at ${page.url})`);
+  same(await truth(ctx), LOGGED_IN, 'platform session on the window page');
+  await ctx.app.click('main button');
+  await ctx.app.waitForUrl(`${ctx.partner}${JOURNEY_PAGE}`);
+  same(await truth(ctx), LOGGED_IN, 'platform session back on the partner page');
+  // Whatever the page reports (before it leaves, or once restored from the back-forward cache), it must
+  // not be a success: the session lives.
+  const reported = await result;
+  check(!reported?.ok, `the page reported ${JSON.stringify(reported)}`);
+  return reported ? `${reported.error?.code}` : 'no result';
+}
+
 /** @type {{ name: string, host: HostOptions, pending?: string, run(ctx: Ctx): Promise<string> }[]} */
 export const JOURNEYS = [
   {
@@ -112,21 +132,7 @@ export const JOURNEYS = [
     host: { windows: 'in-place' },
     async run(ctx) {
       await login(ctx);
-      // The page is replaced by the window page, so its result report may or may not get out first.
-      const result = clickLogout(ctx).catch(() => null);
-      const page = await ctx.app.waitForUrl(`${ctx.platform}${WINDOW_PAGE}`);
-      await ctx.app.waitForEvent('the window page to finish loading', (event) => event.event === 'load' && event.uri.includes(WINDOW_PAGE));
-      const shown = await ctx.app.pageText();
-      check(NOT_A_WINDOW.test(shown.text) && !WORKING.test(shown.text), `the window page in place says: ${JSON.stringify(shown.text)} (at ${page.url})`);
-      same(await truth(ctx), LOGGED_IN, 'platform session on the window page');
-      await ctx.app.click('main button');
-      await ctx.app.waitForUrl(`${ctx.partner}${JOURNEY_PAGE}`);
-      same(await truth(ctx), LOGGED_IN, 'platform session back on the partner page');
-      // Whatever the page reports (before it leaves, or once restored from the back-forward cache), it must
-      // not be a success: the session lives.
-      const reported = await result;
-      check(!reported?.ok, `the page reported ${JSON.stringify(reported)}`);
-      const code = reported ? `${reported.error?.code}` : 'no result';
+      const code = await expectNotAWindowAndBack(ctx);
       return `the window page says nothing was changed, Go back returns; session kept (${code})`;
     },
   },
@@ -178,7 +184,6 @@ export const JOURNEYS = [
   {
     name: "fallback 'auto'",
     host: { windows: 'none' },
-    pending: PENDING_AUTO,
     async run(ctx) {
       await login(ctx);
       await expectLoggedOutAndBack(ctx, await clickLogout(ctx, '&fallback=auto'));
@@ -188,19 +193,29 @@ export const JOURNEYS = [
   {
     name: "fallback 'auto'",
     host: { windows: 'in-place' },
-    pending: PENDING_AUTO,
     async run(ctx) {
       await login(ctx);
-      await expectLoggedOutAndBack(ctx, await clickLogout(ctx, '&fallback=auto'));
       // WebKitGTK's user agent carries `Safari/`, so nothing marks this view as embedded: the window is tried
-      // first, and 'auto' must then redirect instead of 5004 (the host loaded the window page in place too).
+      // first. The app's in-place load of the window page overtakes the redirect 'auto' then starts, so the
+      // user lands on the window page, which says nothing was changed: never stranded, never a false
+      // success. An app that declares itself (config.embedded, or an app user agent) gets the redirect.
+      const code = await expectNotAWindowAndBack(ctx, '&fallback=auto');
+      return `the window page says nothing was changed, Go back returns; session kept (${code})`;
+    },
+  },
+  {
+    name: "fallback 'auto', config.embedded",
+    host: { windows: 'in-place' },
+    async run(ctx) {
+      await login(ctx);
+      await expectLoggedOutAndBack(ctx, await clickLogout(ctx, '&fallback=auto&embedded=1'));
+      check(windowOpens(ctx) === 0, 'window.open reached the app although the page is embedded');
       return 'logged out, back on the partner page';
     },
   },
   {
     name: 'native bridge: the host answers',
     host: { windows: 'none', bridge: 'answer' },
-    pending: PENDING_BRIDGE,
     async run(ctx) {
       await login(ctx);
       const result = await clickLogout(ctx);
@@ -216,7 +231,6 @@ export const JOURNEYS = [
   {
     name: 'native bridge: the host never answers',
     host: { windows: 'none', bridge: 'silent' },
-    pending: PENDING_BRIDGE,
     async run(ctx) {
       await login(ctx);
       const startedAt = Date.now();

@@ -394,25 +394,47 @@ test.describe('one world is enough', { tag: '@any-world' }, () => {
     await expect(page.locator('scdk-switch-button').getByRole('button')).toHaveText('Change account');
   });
 
-  test('bad UI options throw 4000 at construction, saying what is wrong', async ({ page }) => {
+  test('bad UI options: config.nonce throws 4000 at construction; config.locale and config.texts, checked by the UI, reject the switcher and stop the button with 4000', async ({ page }) => {
     await page.goto(`${PARTNER}${SWITCHER}`);
-    const errors = await page.evaluate(() => {
-      const token = 'x.y.z';
-      const attempt = (config: unknown) => {
-        try {
-          new window.scDK({ gateway: 'demo', smallcaseAuthToken: token, config } as never);
-          return 'no error';
-        } catch (error) {
-          const e = error as { code: number; detail: string };
-          return `${e.code} ${e.detail}`;
-        }
-      };
-      return [attempt({ locale: 'fr' }), attempt({ texts: { switch: 3 } }), attempt({ texts: { nope: 'x' } }), attempt({ nonce: 1 })];
+    const construction = await page.evaluate(() => {
+      try {
+        new window.scDK({ gateway: 'demo', smallcaseAuthToken: 'x.y.z', config: { nonce: 1 } } as never);
+        return 'no error';
+      } catch (error) {
+        const e = error as { code: number; detail: string };
+        return `${e.code} ${e.detail}`;
+      }
     });
-    expect(errors[0]).toBe('4000 config.locale: en, hi, got "fr".');
-    expect(errors[1]).toMatch(/^4000 config.texts/);
-    expect(errors[2]).toMatch(/^4000 config.texts/);
-    expect(errors[3]).toBe('4000 config.nonce: the string of your CSP nonce, got 1.');
+    expect(construction).toBe('4000 config.nonce: the string of your CSP nonce, got 1.');
+    const textsRefusal = /^4000 config\.texts: strings by text name \(title, checking, .*\), got /;
+    const cases: [Record<string, unknown>, string | RegExp][] = [
+      [{ locale: 'fr' }, '4000 config.locale: en, hi, got "fr".'],
+      [{ texts: { switch: 3 } }, textsRefusal],
+      [{ texts: { nope: 'x' } }, textsRefusal],
+      // Own names only: an inherited name is no text.
+      [{ texts: { toString: 'x' } }, textsRefusal],
+    ];
+    for (const [config, refusal] of cases) {
+      const outcome = await page.evaluate(async (config) => {
+        const { token } = await (await fetch('/api/token?smallcaseAuthId=user-1')).json();
+        const platformUrl = document.querySelector<HTMLMetaElement>('meta[name="scdk-e2e-platform"]')!.content;
+        // Constructing takes them: only the UI reads them.
+        const sdk = new window.scDK({ gateway: 'demo', smallcaseAuthToken: token, config: { platformUrl, ...config } } as never);
+        const said = (e: { code: number; detail: string }) => `${e.code} ${e.detail}`;
+        const buttonError = new Promise<string>((resolve) => sdk.on('error', (e) => resolve(said(e as never))));
+        const slot = document.body.appendChild(document.createElement('div'));
+        sdk.mountSwitchButton(slot);
+        const opened = await sdk.openAccountSwitcher().then(() => 'opened', said);
+        const button = await buttonError;
+        const left = slot.childElementCount + document.querySelectorAll('scdk-account-switcher').length;
+        sdk.destroy();
+        slot.remove();
+        return { opened, button, left };
+      }, config);
+      expect(outcome.opened, JSON.stringify(config)).toMatch(refusal);
+      expect(outcome.button, JSON.stringify(config)).toMatch(refusal);
+      expect(outcome.left, JSON.stringify(config)).toBe(0);
+    }
   });
 
   test('a guest token rejects 4004 without opening anything; two opens share one modal', async ({ page }) => {

@@ -269,7 +269,7 @@ test('the platform server down: 5002 within the timeout; back up, a retry works;
     await page.evaluate(([t, platformUrl, timeoutMs]) => harness.create(t, { platformUrl, timeoutMs }), [token, relay.origin, TIMEOUT_MS] as const);
     const down = await call();
     expectTypedError(down, 5002, limit);
-    expect(down.error!.detail).toContain('could not be reached');
+    expect(down.error!.detail).toContain("status check got no answer");
     expect(await page.evaluate(() => harness.frames())).toBe(0);
 
     await relay.up();

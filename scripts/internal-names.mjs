@@ -13,9 +13,9 @@ export const INTERNAL_NAMES = [
   // the logout path choice (flows/logout.ts) and the windows' flow (flows/window-logout.ts)
   'remembered', 'windowRefused', 'thenSession', 'departure',
   // Lifetime, SessionState, TokenSource, SharedRun
-  'guard', 'bestGuess', 'usable', 'fresh', 'forPartner',
+  'guard', 'bestGuess', 'fresh', 'forPartner',
   // the UI controllers and their hosts (src/sdk/ui-host/), the argument checks (src/sdk/arguments.ts)
-  'loader', 'settings', 'onSession', 'tokenChanged', 'prefetch', 'callbacks',
+  'loader', 'settings', 'tokenChanged', 'prefetch', 'callbacks',
 ];
 
 /** For terser's `mangle.properties.regex`: the private `_x` members, and the names above. */

@@ -1,6 +1,6 @@
 import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import { ERROR_CODES } from '../shared/error-codes';
-import { ScdkError, destroyedError } from '../shared/scdk-error';
+import { ScdkError, badOption, destroyedError } from '../shared/scdk-error';
 import { normalizeUiOptions } from '../ui/ui-options';
 import { checkLogoutOptions, switchButtonArguments, switchStepCallback } from './arguments';
 import { normalizeOptions, type NormalizedOptions, type ScdkOptions } from './config';
@@ -9,16 +9,14 @@ import { Emitter } from './emitter';
 import { logout } from './flows/logout';
 import { takeRedirectResult } from './flows/redirect-logout';
 import { readSession } from './flows/session';
-import { switchAccount } from './flows/switch';
+import { switchAccount, switchRefusal } from './flows/switch';
 import { Lifetime } from './lifetime';
 import { SessionState } from './session-state';
 import { SharedRun } from './shared-run';
 import { TokenSource } from './token-source';
 import { startDeadline } from './deadline';
 import type { LogoutOptions, ScdkEvents, SwitchButtonOptions, SwitcherResult, SwitchOptions, SwitchResult, SwitchStep } from './types';
-import { SwitchButtons } from './ui-host/button-controller';
-import { SwitcherController } from './ui-host/switcher-controller';
-import { UiLoader } from './ui-host/ui-loader';
+import { createUiHost, type UiHost } from './ui-host/ui-host';
 
 declare const __SCDK_VERSION__: string;
 
@@ -42,8 +40,7 @@ export class ScDK {
   private readonly _lifetime = new Lifetime();
   private readonly _state = new SessionState(this._events);
   private readonly _flows: PageFlowContext;
-  private readonly _switcher: SwitcherController;
-  private readonly _buttons: SwitchButtons;
+  private readonly _ui: UiHost;
   private readonly _logoutRun = new SharedRun<LogoutResult>();
   private readonly _switchRun = new SharedRun<SwitchResult>();
 
@@ -52,37 +49,30 @@ export class ScDK {
     const settings = normalizeUiOptions(options.config ?? {});
     this._tokens = new TokenSource(options.smallcaseAuthToken, this._options.getToken);
     const lifetime = this._lifetime;
-    this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state });
-    const loader = new UiLoader(settings, this._options.timeoutMs, lifetime);
-    this._switcher = new SwitcherController({
-      loader,
-      lifetime,
+    const ui: UiHost = (this._ui = createUiHost({
       settings,
+      timeoutMs: this._options.timeoutMs,
+      lifetime,
       check: () => this._check(),
-      api: {
+      reportError: (error) => this._events.emit('error', error),
+      hooks: {
         // Where the bridge cannot see the session, what this instance saw happen in a window is better than nothing.
         getSession: () => this.getSession().then((session) => this._state.bestGuess(session)),
-        switchAccount: (onStep) => this._switchRun.join(() => this._run(() => switchAccount(this._flows, onStep))),
+        switchAccount: (onStep) => this._switchRun.join(() => this._run(() => switchAccount(flows, onStep))),
         brokerLogout: () => this._logoutRun.join(() => this._logout(undefined)),
-        onLogout: (listener) => this.on('logout', listener),
-        closeWindows: (error) => this._flows.closeWindows(error),
-        canSwitch: this._options.fallback !== 'none',
+        on: (event, listener) => this.on(event, listener),
+        closeWindows: (error) => flows.closeWindows(error),
+        canSwitch: () => !switchRefusal(flows),
         cancelled: () => new ScdkError(1010, 'The user closed the account switcher.'),
+        usable: () => this._tokens.usable(Date.now()),
+        refresh: () => void this._run(() => readSession(flows), false).catch(() => {}),
+        badOption,
       },
-    });
-    this._buttons = new SwitchButtons({
-      loader,
-      lifetime,
-      settings,
-      usable: () => this._tokens.usable(Date.now()),
-      refresh: () => void this._run(() => readSession(this._flows), false).catch(() => {}),
-      onSession: (listener) => this.on('session', listener),
-      openSwitcher: () => this._switcher.open(false),
-      reportError: (error) => this._events.emit('error', error),
-    });
+    }));
+    const flows: PageFlowContext = (this._flows = createFlowContext({ options: this._options, tokens: this._tokens, lifetime, state: this._state, loadUi: ui.load }));
     if (this._options.preload) {
-      this._flows.frame().connection(startDeadline(this._options.timeoutMs)).catch(() => {});
-      loader.prefetch();
+      flows.frame().connection(startDeadline(this._options.timeoutMs)).catch(() => {});
+      ui.prefetch();
     }
   }
 
@@ -121,7 +111,7 @@ export class ScDK {
     this._tokens.set(token);
     this._state.forget();
     this._options.log('token replaced');
-    this._buttons.tokenChanged();
+    this._ui.tokenChanged();
   }
 
   /**
@@ -146,7 +136,7 @@ export class ScDK {
    * user closes the platform window mid-flow. While it is open, calls return the same promise.
    */
   openAccountSwitcher(): Promise<SwitcherResult> {
-    return this._switcher.open(true);
+    return this._ui.open(true);
   }
 
   /**
@@ -160,7 +150,7 @@ export class ScDK {
   mountSwitchButton(target: Element | string, options?: SwitchButtonOptions): () => void {
     this._alive();
     const { element, callbacks } = switchButtonArguments(target, options);
-    return this._buttons.mount(element, callbacks);
+    return this._ui.mount(element, callbacks);
   }
 
   /** Subscribes to `session`, `logout`, `switch` or `error`; returns a function that unsubscribes. */

@@ -6,8 +6,9 @@ import type { Locale, SwitcherTexts } from '../ui/texts';
 import { createDebugLog, type DebugLog } from '../shared/debug-log';
 import type { GetToken } from './token-source';
 import { isRecord } from '../shared/is-record';
+import { isNativeBridgeConfig, type NativeBridgeConfig } from './native-bridge';
 
-export type FallbackMode = 'popup' | 'redirect' | 'none';
+export type FallbackMode = 'popup' | 'redirect' | 'none' | 'auto';
 
 /** Optional settings, all of them. */
 export interface ScdkConfig {
@@ -17,8 +18,16 @@ export interface ScdkConfig {
   timeoutMs?: number;
   /** Logs protocol events (never tokens or payloads) to `console.debug`. */
   debug?: boolean;
-  /** What to do when the browser keeps the platform's cookies from the bridge. Default `'popup'`. */
+  /**
+   * What to do when the browser keeps the platform's cookies from the bridge. Default `'popup'`.
+   * `'auto'` picks per call, inside the click: the host app's native bridge, the hidden frame, a redirect
+   * in an app's web view, else a window, and a redirect if the browser gives no window.
+   */
   fallback?: FallbackMode;
+  /** The page runs in an app's web view or in-app browser (true) or not (false): wins over user-agent signals. */
+  embedded?: boolean;
+  /** What your host app gives the page to log out (and switch) natively; a host's `scdk` handler is found by itself. */
+  nativeBridge?: NativeBridgeConfig;
   /** Start the bridge handshake at construction instead of at the first call. */
   preload?: boolean;
   /** Language of the account switcher and the switch button: `'en'` (default) or `'hi'`. */
@@ -66,6 +75,8 @@ export interface NormalizedOptions {
   timeoutMs: number;
   fallback: FallbackMode;
   preload: boolean;
+  embedded: boolean | undefined;
+  nativeBridge: NativeBridgeConfig | undefined;
   getToken: GetToken | undefined;
   /** `config.debug` logging, scoped to the gateway (a no-op when debug is off). */
   log: DebugLog;
@@ -73,7 +84,7 @@ export interface NormalizedOptions {
 
 /** Every `config` key, checked against ScdkConfig by the compiler so a new option cannot be left out. */
 const CONFIG_KEYS = Object.keys({
-  platformUrl: 0, timeoutMs: 0, debug: 0, fallback: 0, preload: 0, locale: 0, texts: 0, nonce: 0, uiUrl: 0, getToken: 0, amo: 0,
+  platformUrl: 0, timeoutMs: 0, debug: 0, fallback: 0, preload: 0, locale: 0, texts: 0, nonce: 0, uiUrl: 0, getToken: 0, amo: 0, embedded: 0, nativeBridge: 0,
 } satisfies Record<keyof ScdkConfig, 0>);
 const OPTION_KEYS = ['gateway', 'smallcaseAuthToken', 'config'];
 /** What an unknown key may have meant: a config key passed at the top level is suggested as `config.<key>`. */
@@ -82,7 +93,7 @@ const CONFIG_SUGGESTIONS = CONFIG_KEYS.map((key) => `config.${key}`);
 const GATEWAY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MIN_TIMEOUT_MS = 100;
 const MAX_TIMEOUT_MS = 120000;
-const FALLBACK_MODES: readonly FallbackMode[] = ['popup', 'redirect', 'none'];
+const FALLBACK_MODES: readonly FallbackMode[] = ['popup', 'redirect', 'none', 'auto'];
 
 /** Validates what the partner passed to `new scDK(...)` and fills in defaults. Throws `ScdkError`. */
 export function normalizeOptions(options: unknown): NormalizedOptions {
@@ -103,7 +114,9 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
   if (!FALLBACK_MODES.includes(fallback as FallbackMode)) throw badOption('config.fallback', FALLBACK_MODES.join(', '), fallback);
   if (typeof debug !== 'boolean') throw badOption('config.debug', 'true or false', debug);
   if (typeof preload !== 'boolean') throw badOption('config.preload', 'true or false', preload);
-  const { getToken } = config;
+  const { getToken, embedded, nativeBridge } = config;
+  if (embedded !== undefined && typeof embedded !== 'boolean') throw badOption('config.embedded', 'true or false', embedded);
+  if (nativeBridge !== undefined && !isNativeBridgeConfig(nativeBridge)) throw badOption('config.nativeBridge', '{ logout(), switchAccount?() }', nativeBridge);
   if (getToken !== undefined && typeof getToken !== 'function') throw badOption('config.getToken', 'a function that returns a token or a promise of one', getToken);
   return {
     gateway,
@@ -111,6 +124,8 @@ export function normalizeOptions(options: unknown): NormalizedOptions {
     timeoutMs,
     fallback: fallback as FallbackMode,
     preload,
+    embedded: embedded as boolean | undefined,
+    nativeBridge: nativeBridge as NativeBridgeConfig | undefined,
     getToken: getToken as GetToken | undefined,
     log: createDebugLog(debug, gateway),
   };

@@ -3,7 +3,9 @@ import type { NormalizedOptions } from './config';
 import type { Deadline } from './deadline';
 import type { FlowContext } from './flows/context';
 import { awaitDeparture, currentPageUrl, submitRedirectLogout } from './flows/redirect-logout';
+import { isEmbedded } from './embedded';
 import type { Lifetime } from './lifetime';
+import { findNativeBridge, type LoadNativeCall, type NativeHostWindow } from './native-bridge';
 import type { SessionState } from './session-state';
 import { recallStorage, rememberStorage } from './storage-memory';
 import type { TokenSource } from './token-source';
@@ -16,6 +18,8 @@ export interface InstanceParts {
   tokens: TokenSource;
   lifetime: Lifetime;
   state: SessionState;
+  /** The UI chunk, where the native bridge's call and answer live. */
+  loadUi: LoadNativeCall;
 }
 
 /** The flows' context in a browser page, plus what the switcher needs: closing the instance's open windows. */
@@ -30,7 +34,7 @@ function hasUserActivation(): boolean {
 }
 
 /** The flows' context for one instance: its transports, each registered with its lifetime. */
-export function createFlowContext({ options, tokens, lifetime, state }: InstanceParts): PageFlowContext {
+export function createFlowContext({ options, tokens, lifetime, state, loadUi }: InstanceParts): PageFlowContext {
   const { platformOrigin, gateway, log, timeoutMs, fallback } = options;
   const urls = platformUrls(platformOrigin, gateway);
   const windows = new Set<PlatformWindow>();
@@ -77,6 +81,11 @@ export function createFlowContext({ options, tokens, lifetime, state }: Instance
       return platformWindow;
     },
     closeWindows: (error) => windows.forEach((platformWindow) => platformWindow.close(error)),
+    // Read at each use, not when the instance is made: constructing touches no browser global (SSR).
+    get embedded() {
+      return isEmbedded(globalThis.navigator, options.embedded);
+    },
+    native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge, loadUi),
     inClick: hasUserActivation,
     rememberedStorage: () => recallStorage(platformOrigin),
     redirect(token, returnTo, left) {

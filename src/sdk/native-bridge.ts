@@ -9,6 +9,10 @@
  * name (a global `scdk` with `postMessage` and `addEventListener`; the host limits it to the partner's
  * origin with `allowedOriginRules`).
  *
+ * Finding a host is synchronous and stays here, in the script tag: a logout chooses its path inside the
+ * click. The call and answer (src/ui/ask-native-host.ts) come with the UI chunk: the native path opens no
+ * window, so it may await the chunk first.
+ *
  * Rules kept on it: no token crosses the bridge (the host is signed in already); a call succeeds only when
  * the host confirms, with an answer of the right shape; one deadline for the call (5001); the host's error
  * codes are scdk's own, anything else becomes 2000.
@@ -16,50 +20,24 @@
 import type { Deadline } from './deadline';
 import { isErrorCode } from '../shared/error-codes';
 import { isRecord } from '../shared/is-record';
+import {
+  type AndroidListener,
+  type NativeBridgeConfig,
+  type NativeHost,
+  type NativeMethod,
+  type NativeResults,
+} from '../shared/native-protocol';
 import { ScdkError, timedOut } from '../shared/scdk-error';
+import type { UiModule } from '../shared/ui-module';
+
+export * from '../shared/native-protocol';
 
 /** The handler name a host app registers (WKUserContentController.add(_:name:), addWebMessageListener's jsObjectName). */
 export const NATIVE_BRIDGE_NAME = 'scdk';
-/** Every message on the bridge carries this namespace and version. */
-export const NATIVE_NAMESPACE = 'scdk-native';
-export const NATIVE_VERSION = 1;
-/** What a host answers for a method it does not implement. */
-export const UNSUPPORTED = 'unsupported';
-
-export interface NativeLogoutResult {
-  hadSession: boolean;
-}
-/** `switched: false` when the user logged out but chose no other account. */
-export interface NativeSwitchResult {
-  switched: boolean;
-}
-export interface NativeResults {
-  logout: NativeLogoutResult;
-  switchAccount: NativeSwitchResult;
-}
-export type NativeMethod = keyof NativeResults;
-
-/** `config.nativeBridge`: what a page's host app hands it directly. */
-export interface NativeBridgeConfig {
-  logout(): Promise<NativeLogoutResult>;
-  switchAccount?(): Promise<NativeSwitchResult>;
-}
-
-/** page -> host, as a JSON string (Android's WebMessage carries strings). */
-export interface NativeRequest {
-  ns: typeof NATIVE_NAMESPACE;
-  v: typeof NATIVE_VERSION;
-  id: string;
-  method: NativeMethod;
-}
-/** host -> page: the result, or an error whose code is one of scdk's (or 'unsupported'). */
-export type NativeResponse =
-  | { ns: typeof NATIVE_NAMESPACE; v: number; id: string; ok: true; result: unknown }
-  | { ns: typeof NATIVE_NAMESPACE; v: number; id: string; ok: false; error: { code: unknown; detail?: unknown } };
 
 export interface NativeBridge {
   /** Where the bridge was found. */
-  readonly via: 'config' | 'webkit' | 'android';
+  readonly via: NativeHost['via'];
   /** Whether asking `method` makes sense: a detected host answers 'unsupported' for what it lacks. */
   has(method: NativeMethod): boolean;
   /**
@@ -75,116 +53,37 @@ export interface NativeHostWindow {
   [NATIVE_BRIDGE_NAME]?: unknown;
 }
 
-interface AndroidListener {
-  postMessage(data: string): void;
-  addEventListener(type: 'message', fn: (event: { data: unknown }) => void): void;
-  removeEventListener(type: 'message', fn: (event: { data: unknown }) => void): void;
-}
-
-/** The boolean field that makes each method's result, so a result of the wrong shape is never a success. */
-const RESULT_FIELD: { [M in NativeMethod]: keyof NativeResults[M] } = { logout: 'hadSession', switchAccount: 'switched' };
-
-/**
- * Sends `request` to the host; calls `onAnswer` with each message back, `onRefusal` when the host refuses.
- * Returns the removal of what it attached. Once a call settled, later calls of either change nothing:
- * a promise settles once, and settling again only clears what is already cleared.
- */
-type Send = (request: NativeRequest, onAnswer: (raw: unknown) => void, onRefusal: (reason: unknown) => void) => () => void;
-
-let lastId = 0;
+/** The half of the UI chunk that speaks to the host (the UI loader's load() in a page). */
+export type LoadNativeCall = () => Promise<Pick<UiModule, 'askNativeHost'>>;
 
 export function isNativeBridgeConfig(value: unknown): value is NativeBridgeConfig {
   return isRecord(value) && typeof value.logout === 'function' &&
     (value.switchAccount === undefined || typeof value.switchAccount === 'function');
 }
 
-/** The answer to request `id` (a JSON string or an object), or undefined for anything else. */
-function answerTo(id: string, raw: unknown): NativeResponse | undefined {
-  let data = raw;
-  try {
-    if (typeof raw === 'string') data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  return isRecord(data) && data.ns === NATIVE_NAMESPACE && data.id === id ? (data as unknown as NativeResponse) : undefined;
-}
-
-/** scdk's code when the host gave one; 2000 for a method it lacks; else the method's failure code (3023 for logout). */
-function hostError(method: NativeMethod, error: unknown): ScdkError {
-  if (error instanceof ScdkError) return error;
-  const { code, detail } = isRecord(error) ? error : { code: undefined, detail: error };
-  const said = detail ? `: ${String(detail)}` : '';
-  return isErrorCode(code)
-    ? new ScdkError(code, `The host app could not ${method}${said}`)
-    : new ScdkError(code !== UNSUPPORTED && method === 'logout' ? 3023 : 2000, `The host app failed to ${method} (${String(code)})${said}`);
-}
-
-function bridge(via: NativeBridge['via'], send: Send, has: NativeBridge['has'] = () => true): NativeBridge {
-  return {
-    via,
-    has,
-    call: <M extends NativeMethod>(method: M, deadline: Deadline) =>
-      new Promise<NativeResults[M]>((resolve, reject) => {
-        const id = String(++lastId);
-        const settle = (error: ScdkError | null, result?: NativeResults[M]): void => {
-          clearTimeout(timer);
-          stop();
-          if (error) reject(error);
-          else resolve(result as NativeResults[M]);
-        };
-        let stop = (): void => {};
-        const timer = setTimeout(() => settle(timedOut('The host app')), deadline());
-        stop = send(
-          { ns: NATIVE_NAMESPACE, v: NATIVE_VERSION, id, method },
-          (raw) => {
-            const answer = answerTo(id, raw);
-            if (!answer) return;
-            const result = answer.ok && answer.result;
-            if (!answer.ok) settle(hostError(method, answer.error));
-            else if (isRecord(result) && typeof result[RESULT_FIELD[method]] === 'boolean') settle(null, result as unknown as NativeResults[M]);
-            else settle(hostError(method, 'an answer of an unexpected shape'));
-          },
-          (reason) => settle(hostError(method, reason)),
-        );
-      }),
-  };
-}
-
-/** A page-given object, spoken to as if it were a host: the same checks on its answers. */
-function configSend(config: NativeBridgeConfig): Send {
-  return ({ id, method }, onAnswer, onRefusal) => {
-    const fn = config[method] as ((this: NativeBridgeConfig) => Promise<unknown>) | undefined;
-    Promise.resolve()
-      .then(() => (fn ? fn.call(config) : Promise.reject({ code: UNSUPPORTED })))
-      .then((result) => onAnswer({ ns: NATIVE_NAMESPACE, id, ok: true, result }), onRefusal);
-    return () => {};
-  };
+/** The host app on this page, or null where there is none. Looks, never calls: finding it sends nothing. */
+function findNativeHost(win: NativeHostWindow, configured?: NativeBridgeConfig): NativeHost | null {
+  if (configured) return { via: 'config', target: configured };
+  const handler = win.webkit?.messageHandlers?.[NATIVE_BRIDGE_NAME];
+  if (handler && typeof handler.postMessage === 'function') return { via: 'webkit', target: handler };
+  const android = win[NATIVE_BRIDGE_NAME];
+  return isRecord(android) && typeof android.postMessage === 'function' && typeof android.removeEventListener === 'function'
+    ? { via: 'android', target: android as unknown as AndroidListener }
+    : null;
 }
 
 /**
  * The bridge to the host app, or null where there is none (a browser, or an app that registered nothing).
- * Looks, never calls: finding a bridge sends nothing to the host.
+ * A call loads the chunk's half with `load` (its failure is the call's), then asks with what is left of
+ * the deadline.
  */
-export function findNativeBridge(win: NativeHostWindow, configured?: NativeBridgeConfig): NativeBridge | null {
-  if (configured) return bridge('config', configSend(configured), (method) => typeof configured[method] === 'function');
-  const handler = win.webkit?.messageHandlers?.[NATIVE_BRIDGE_NAME];
-  if (handler && typeof handler.postMessage === 'function') {
-    // WKScriptMessageHandlerWithReply: postMessage returns a promise of the host's reply, and the reply
-    // handler's error rejects it. A handler without a reply answers nothing: the call ends at its deadline.
-    return bridge('webkit', (request, onAnswer, onRefusal) => {
-      Promise.resolve(handler.postMessage(JSON.stringify(request))).then(onAnswer, onRefusal);
-      return () => {};
-    });
-  }
-  const android = win[NATIVE_BRIDGE_NAME];
-  if (isRecord(android) && typeof android.postMessage === 'function' && typeof android.removeEventListener === 'function') {
-    const host = android as unknown as AndroidListener;
-    return bridge('android', (request, onAnswer) => {
-      const listener = (event: { data: unknown }): void => onAnswer(event.data);
-      host.addEventListener('message', listener);
-      host.postMessage(JSON.stringify(request));
-      return () => host.removeEventListener('message', listener);
-    });
-  }
-  return null;
+export function findNativeBridge(win: NativeHostWindow, configured: NativeBridgeConfig | undefined, load: LoadNativeCall): NativeBridge | null {
+  const host = findNativeHost(win, configured);
+  return (
+    host && {
+      via: host.via,
+      has: (method) => host.via !== 'config' || typeof host.target[method] === 'function',
+      call: (method, deadline) => load().then((ui) => ui.askNativeHost(host, method, deadline(), { ScdkError, isErrorCode, timedOut, isRecord })),
+    }
+  );
 }

@@ -72,7 +72,7 @@ export class TokenSource {
     }
     const refresh = (this._refresh ??= this._fetch().finally(() => (this._refresh = undefined)));
     const timeoutMs = left();
-    return within(refresh, left, () => new ScdkError(4003, `config.getToken() did not answer within ${timeoutMs} ms: the token is expired. Return a fresh token faster, or raise config.timeoutMs.`));
+    return within(refresh, left, () => new ScdkError(4003, `config.getToken() did not answer within ${timeoutMs} ms: answer faster, or raise config.timeoutMs.`));
   }
 
   private async _fetch(): Promise<string> {
@@ -82,7 +82,7 @@ export class TokenSource {
       token = await (this._getToken as GetToken)();
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new ScdkError(4003, `The token is expired and config.getToken() failed (${why}). Fetch a fresh token and call setToken(), or retry.`);
+      throw new ScdkError(4003, `The token is expired and config.getToken() failed (${why}): call setToken() with a fresh one, or retry.`);
     }
     // setToken() ran meanwhile: its token is the newer one, and the one used.
     if (generation === this._generation) this._set(token, 'config.getToken()');

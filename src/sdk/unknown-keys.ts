@@ -1,20 +1,23 @@
 import { ScdkError } from '../shared/scdk-error';
 
-/** Levenshtein distance: the fewest one-letter insertions, deletions and substitutions from `a` to `b`. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
+/**
+ * How far apart `a` and `b` are as bags of letters: the letters of each that the other lacks. Order is
+ * ignored, so a swap costs nothing; a typo (one letter for another) costs 2, a missing unit its letters.
+ * Cheaper to carry than an edit distance, and as good at the slips people make in option names.
+ */
+function letterDistance(a: string, b: string): number {
+  const rest = [...b];
+  let extra = 0;
+  for (const letter of a) {
+    const at = rest.indexOf(letter);
+    if (at < 0) extra++;
+    else rest.splice(at, 1);
   }
-  return previous[b.length];
+  return extra + rest.length;
 }
 
 /**
- * The key `name` most likely meant, or undefined: the closest by edit distance, without case and on the
+ * The key `name` most likely meant, or undefined: the closest by letterDistance, without case and on the
  * last dotted part (`timeout` finds `config.timeoutMs`), if the edits change under a third of that key.
  */
 export function nearestKey(name: string, keys: readonly string[]): string | undefined {
@@ -22,7 +25,7 @@ export function nearestKey(name: string, keys: readonly string[]): string | unde
   let nearestDistance = Infinity;
   for (const key of keys) {
     const candidate = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-    const distance = editDistance(name.toLowerCase(), candidate);
+    const distance = letterDistance(name.toLowerCase(), candidate);
     if (distance * 3 < candidate.length && distance < nearestDistance) {
       nearest = key;
       nearestDistance = distance;

@@ -1,3 +1,4 @@
+import { errorPayload } from '../shared/error-codes';
 import type { Gateway } from './gateway-registry';
 import { GatewayLookupError } from './gateway-registry';
 import type { KitContext } from './kit-context';
@@ -55,7 +56,8 @@ export async function platformWindow<C>(kit: KitContext<C>, url: URL): Promise<R
 
 /**
  * GET /scdk/v1/status?gateway=G: diagnostics for the SDK after a silent handshake, read without
- * credentials. `originAllowed` is null when the gateway is unknown or the request has no `Origin`.
+ * credentials. `originAllowed` is null when the gateway is unknown or the request has no `Origin`; `error`
+ * is what the bridge would have refused with (4001 an unknown gateway, 4005 an untrusted `Origin`).
  */
 export async function status<C>(kit: KitContext<C>, request: Request, url: URL): Promise<Response> {
   let gateway: Gateway | undefined;
@@ -66,10 +68,14 @@ export async function status<C>(kit: KitContext<C>, request: Request, url: URL):
     return json(503, { error: { code: 5002, message: 'bridge_unavailable', detail: 'The platform could not look up the gateway right now.' } }, PUBLIC_READ);
   }
   const origin = request.headers.get('origin');
-  return json(200, {
-    gateway: gateway ? 'known' : 'unknown',
-    originAllowed: gateway && origin !== null ? gateway.partnerOrigins.includes(origin) : null,
-  }, PUBLIC_READ);
+  const originAllowed = gateway && origin !== null ? gateway.partnerOrigins.includes(origin) : null;
+  // What the bridge would refuse with, had the browser let it answer: the SDK reports it as it is.
+  const error = !gateway
+    ? errorPayload(4001, `The platform does not know gateway "${url.searchParams.get('gateway')}": use the name it registered for you.`)
+    : originAllowed === false
+      ? errorPayload(4005, `The platform does not trust ${origin} for gateway "${gateway.name}": ask it to add this origin.`)
+      : undefined;
+  return json(200, { gateway: gateway ? 'known' : 'unknown', originAllowed, ...(error && { error }) }, PUBLIC_READ);
 }
 
 /** GET /scdk/v1/scdk-platform.js: the runtime; the copy whose `?v=` names its content is cacheable forever. */

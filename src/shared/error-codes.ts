@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   REDIRECT_INCOMPLETE: 5006,
   /** The UI file (the switcher and the button) could not load: 404, integrity mismatch, blocked, or too slow. */
   UI_UNAVAILABLE: 5007,
+  /** Switching needs a platform window, which this app's web view cannot open, and the host offers no native switch. */
+  SWITCH_UNAVAILABLE: 5008,
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,8 +1,10 @@
 import { h, render } from 'preact';
 import type { LogoutResult, SessionInfo } from '../shared/protocol';
 import type { ScdkError } from '../shared/scdk-error';
+import type { ScDK } from '../sdk/client';
 import type { SwitcherResult, SwitchResult, SwitchStep } from '../sdk/types';
 import { deepActiveElement, makeBackgroundInert, wrapTab } from './dialog-focus';
+import type { BadOption } from './resolve-ui';
 import { returnFocusWhenReady } from './return-focus';
 import { createShadowHost } from './shadow-host';
 import { SWITCHER_CSS } from './styles';
@@ -12,19 +14,32 @@ import type { SwitcherTexts } from './texts';
 
 export const SWITCHER_TAG = 'scdk-account-switcher';
 
-/** What the modal needs from its `scDK` instance. */
-export interface SwitcherApi {
+/**
+ * What the UI needs from its `scDK` instance, one object for the modal and the buttons (made by
+ * src/sdk/ui-host/ui-host.ts).
+ */
+export interface UiHooks {
   getSession(): Promise<SessionInfo>;
   switchAccount(onStep: (step: SwitchStep) => void): Promise<SwitchResult>;
   brokerLogout(): Promise<LogoutResult>;
-  /** Calls `listener` on every `logout` event; returns the unsubscribe. */
-  onLogout(listener: (result: LogoutResult) => void): () => void;
+  /** The instance's `on()`: the modal watches `logout`, a button `session`. */
+  on: ScDK['on'];
   /** Closes any platform window the instance has open; its flow rejects with `error`. */
   closeWindows(error: ScdkError): void;
-  /** False with `config.fallback: 'none'`: no platform window may open, so the modal offers no switch. */
-  canSwitch: boolean;
+  /** False where no platform window may open (`fallback: 'none'`, an app's web view without a native switch): the modal offers no switch. Asked at each render: a host app's bridge may be found later. */
+  canSwitch(): boolean;
   /** The 1010 a dismiss rejects with (made by the SDK, so the UI chunk carries no error table). */
   cancelled(): ScdkError;
+  /** Whether calls can run now: the token is usable. */
+  usable(): boolean;
+  /** A session check of a button's own: its failure shows no account and is no partner's `error` event. */
+  refresh(): void;
+  /** Subscribes to setToken() (perhaps another user); returns the unsubscribe. A getToken refresh calls none. */
+  onToken(listener: () => void): () => void;
+  /** The switcher, as the SDK's own caller (a button's click). */
+  openSwitcher(): Promise<SwitcherResult>;
+  /** The SDK's 4000 for a malformed `config.locale` or `config.texts`, which the chunk checks. */
+  badOption: BadOption;
 }
 
 export interface SwitcherUi {
@@ -47,7 +62,7 @@ export interface OpenSwitcher {
  * any way of closing (Cancel, ×, Escape, the backdrop, the platform window) resolves `logged_out`:
  * that is what happened. A dismiss while an iframe logout is in flight waits for it to know which.
  */
-export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherUi): OpenSwitcher {
+export function openSwitcher(api: UiHooks, { texts, lang, nonce }: SwitcherUi): OpenSwitcher {
   const { host, mount } = createShadowHost(SWITCHER_TAG, SWITCHER_CSS, nonce);
   const root = host.shadowRoot as ShadowRoot;
   const returnFocus = deepActiveElement();
@@ -57,7 +72,7 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
   /** Settles when the logout step in flight (Log out, or a switch's first step) ends: a dismiss waits for it. */
   let pending: Promise<unknown> | undefined;
   let loggedOut: LogoutResult | undefined;
-  const stopWatching = api.onLogout((logout) => (loggedOut = logout));
+  const stopWatching = api.on('logout', (logout) => (loggedOut = logout));
   let settle: (error: ScdkError | null, value?: SwitcherResult) => void = () => {};
   const result = new Promise<SwitcherResult>((resolve, reject) => {
     settle = (error, value) => (error ? reject(error) : resolve(value as SwitcherResult));
@@ -68,7 +83,7 @@ export function openSwitcher(api: SwitcherApi, { texts, lang, nonce }: SwitcherU
 
   function show(next: SwitcherState): void {
     state = next;
-    render(h(SwitcherView, { state, texts, lang, canSwitch: api.canSwitch, onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
+    render(h(SwitcherView, { state, texts, lang, canSwitch: api.canSwitch(), onSwitch, onLogout, onRetry: () => retry(), onDismiss }), mount);
     // A new screen puts focus on its main action (Cancel while it checks, logs out or waits), unless the
     // user has moved it to something still there: an answer arriving must not retarget their Enter.
     const active = root.activeElement;

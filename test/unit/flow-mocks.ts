@@ -10,6 +10,7 @@ import { Emitter } from '../../src/sdk/emitter';
 import { SessionState } from '../../src/sdk/session-state';
 import type { Channel, FrameConnection, WindowConnection } from '../../src/sdk/transport/channel';
 import type { ScdkEvents } from '../../src/sdk/types';
+import type { NativeBridge } from '../../src/sdk/native-bridge';
 
 /** A promise the test settles by hand. */
 export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
@@ -148,6 +149,10 @@ export interface MockOptions {
   token?: 'ready' | 'held';
   /** What a window does when opened: a MockWindow, or null when the browser refuses it (5004). */
   openWindow?: () => MockWindow | null;
+  /** The page runs in an app (embedded.ts's answer). */
+  embedded?: boolean;
+  /** The host app's bridge, e.g. findNativeBridge over a fake host. */
+  native?: NativeBridge | null;
 }
 
 export const TOKEN = 'header.payload.signature';
@@ -187,6 +192,8 @@ export function mockInstance(options: MockOptions = {}): MockInstance {
       return platformWindow;
     },
     loginUrl: 'https://platform.test/login',
+    embedded: options.embedded ?? false,
+    native: () => options.native ?? null,
     inClick: () => options.inClick ?? true,
     rememberedStorage: () => options.remembered,
     redirect: (token, returnTo) => {

@@ -13,6 +13,8 @@ const facts = (overrides: Partial<LogoutFacts>): LogoutFacts => ({
   fallback: 'popup',
   inClick: true,
   windowRefused: false,
+  native: false,
+  embedded: false,
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startDeadline } from '../../src/sdk/deadline';
 import {
-  findNativeBridge,
+  findNativeBridge as findWith,
   isNativeBridgeConfig,
   NATIVE_NAMESPACE,
   NATIVE_VERSION,
@@ -10,10 +10,15 @@ import {
   type NativeHostWindow,
 } from '../../src/sdk/native-bridge';
 import { ScdkError } from '../../src/shared/scdk-error';
+import { askNativeHost } from '../../src/ui/ask-native-host';
 
 // src/sdk/native-bridge.ts against fake hosts: a page-given object (config.nativeBridge), a WKWebView
 // handler with a reply (window.webkit.messageHandlers.scdk) and Android's addWebMessageListener object
 // (a global scdk). Success only on the host's confirmed answer; one deadline; scdk's codes.
+
+/** The call's half, as the UI chunk hands it over. */
+const loadChunk = () => Promise.resolve({ askNativeHost });
+const findNativeBridge = (win: NativeHostWindow, config?: NativeBridgeConfig) => findWith(win, config, loadChunk);
 
 /** Short deadlines keep the suite fast; the long one is never reached by a call that settles. */
 const SHORT_MS = 60;
@@ -194,6 +199,20 @@ test.describe("Android's scdk object", () => {
     expect(host.listeners.size).toBe(0);
     host.send(answer(requests[0], { ok: true, result: { hadSession: true } }));
   });
+});
+
+test("the call's half comes with the UI chunk: asked for at the call, not when found; its failure is the call's", async () => {
+  const { win, bodies } = webkitHost((request) => answer(request, { ok: true, result: { hadSession: true } }));
+  let loads = 0;
+  const refused = new ScdkError(5007, 'The UI could not load.');
+  const bridge = findWith(win, undefined, () => {
+    loads += 1;
+    return Promise.reject(refused);
+  }) as NativeBridge;
+  expect(loads).toBe(0);
+  expect(await outcome(bridge.call('logout', startDeadline(LONG_MS)))).toEqual({ ok: false, code: 5007, detail: refused.detail });
+  expect(loads).toBe(1);
+  expect(bodies).toEqual([]);
 });
 
 test('isNativeBridgeConfig: an object with logout(), and switchAccount() a function when given', () => {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { TAB_RETURN_DEBOUNCE_IN_MS, onTabReturn } from '../../src/sdk/ui-host/on-tab-return';
+import { TAB_RETURN_DEBOUNCE_IN_MS, onTabReturn } from '../../src/ui/on-tab-return';
 
-// When the switch button checks the session again (src/sdk/ui-host/on-tab-return.ts): once the tab has stayed
+// When the switch button checks the session again (src/ui/on-tab-return.ts): once the tab has stayed
 // visible for the debounce, never while hidden. A stand-in document and timers that run only when the
 // test says so: no clock is waited on. e2e/switch-button-return.spec.ts covers it on a real page.
 

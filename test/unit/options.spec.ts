@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { normalizeOptions } from '../../src/sdk/config';
 import { GATEWAY_PLATFORM_ORIGINS } from '../../src/sdk/platforms';
 import { nearestKey } from '../../src/sdk/unknown-keys';
-import { ScdkError } from '../../src/shared/scdk-error';
+import { ScdkError, badOption } from '../../src/shared/scdk-error';
 import { normalizeUiOptions } from '../../src/ui/ui-options';
+import { resolveUi } from '../../src/ui/resolve-ui';
 
 function errorOf(fn: () => unknown): ScdkError | undefined {
   try {
@@ -91,7 +92,7 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
     [{ gateway: 'demo', config: { text: {} } }, 'config.text is not an option; did you mean config.texts?'],
     [
       { gateway: 'demo', config: { theme: 'dark' } },
-      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo.',
+      'config.theme is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo, embedded, nativeBridge.',
     ],
     // Undefined still names a key the partner meant to set.
     [{ gateway: 'demo', config: { timeOut: undefined } }, 'config.timeOut is not an option; did you mean config.timeoutMs?'],
@@ -116,11 +117,15 @@ test('nearestKey: case, a typo or two, a missing unit; nothing for what is far f
   expect(nearestKey('timing', keys)).toBeUndefined();
 });
 
-test('config.texts takes own text names only: an inherited name such as toString is refused with 4000', () => {
-  const textsError = (texts: unknown) => errorOf(() => normalizeUiOptions({ texts }));
+test('config.texts takes own text names only, and config.locale a locale: the UI chunk refuses the rest with the SDK\'s 4000', () => {
+  const textsError = (texts: unknown, locale: unknown = 'en') => errorOf(() => resolveUi({ locale, texts, nonce: undefined, uiUrl: undefined }, badOption));
   expect(textsError({ switch: 'Change account' })).toBeUndefined();
-  for (const texts of [{ toString: 'x' }, { constructor: 'x' }, { hasOwnProperty: 'x' }, JSON.parse('{"__proto__": "x"}'), { nope: 'x' }]) {
+  expect(resolveUi({ locale: 'hi', texts: { switch: 'Change account' }, nonce: undefined, uiUrl: undefined }, badOption).texts.switch).toBe('Change account');
+  for (const texts of [{ toString: 'x' }, { constructor: 'x' }, { hasOwnProperty: 'x' }, JSON.parse('{"__proto__": "x"}'), { nope: 'x' }, { switch: 3 }, null, 'x']) {
     expect(textsError(texts)?.code, JSON.stringify(texts)).toBe(4000);
-    expect(textsError(texts)?.detail, JSON.stringify(texts)).toMatch(/^config\.texts must map text names \(title, /);
+    expect(textsError(texts)?.detail, JSON.stringify(texts)).toMatch(/^config\.texts: strings by text name \(title, /);
   }
+  for (const locale of ['fr', 'toString', 3]) expect(textsError({}, locale)?.detail).toMatch(/^config\.locale: en, hi, got /);
+  // Constructing takes them as they are: only the UI reads them.
+  expect(normalizeUiOptions({ locale: 'fr', texts: { nope: 'x' } })).toMatchObject({ locale: 'fr', texts: { nope: 'x' } });
 });

@@ -18,14 +18,13 @@ function fakeStorage(entries: Record<string, string> = {}): Storage {
   } as Storage;
 }
 
-/** The returnTo page, loaded with `hash`, its tab holding `pending` (the state of a logout under way), and a referrer meta. */
-function returnPage(hash: string, pending: string | null, referrerMeta?: string): ReturnPage & { storage: Storage } {
+/** The returnTo page, loaded with `hash`, its tab holding `pending` (the state of a logout under way). */
+function returnPage(hash: string, pending: string | null): ReturnPage & { storage: Storage } {
   const storage = fakeStorage(pending ? { [STATE_KEY]: pending } : {});
   return {
     location: { hash, href: `https://partner.test/back${hash}` },
     history: { state: null, replaceState: () => {} },
     sessionStorage: storage,
-    document: { querySelector: () => (referrerMeta === undefined ? null : ({ content: referrerMeta } as unknown as Element)) },
     storage,
   };
 }
@@ -40,13 +39,14 @@ test("a crafted #scdk_logout= link is no result, and leaves a genuine pending lo
   expect(back.storage.getItem(STATE_KEY)).toBeNull();
 });
 
-test('a 4005 on a no-referrer page says why: the browser sent Origin: null', () => {
-  const result = readRedirectResult(returnPage('#scdk_logout=error&code=4005&state=s1', 's1', 'no-referrer'));
+test('a 4005 after the redirect names both causes: an untrusted origin, or a referrer policy that sent Origin: null', () => {
+  const result = readRedirectResult(returnPage('#scdk_logout=error&code=4005&state=s1', 's1'));
   expect(result).toBeInstanceOf(ScdkError);
   expect((result as ScdkError).code).toBe(4005);
-  expect((result as ScdkError).detail).toContain('no-referrer');
-  const plain = readRedirectResult(returnPage('#scdk_logout=error&code=4005&state=s1', 's1'));
-  expect((plain as ScdkError).detail).not.toContain('no-referrer');
+  expect((result as ScdkError).detail).toContain('add this origin');
+  expect((result as ScdkError).detail).toContain('no-referrer or same-origin');
+  const other = readRedirectResult(returnPage('#scdk_logout=error&code=4002&state=s1', 's1'));
+  expect((other as ScdkError).detail).not.toContain('referrer');
 });
 
 test('a deadline that runs out as the form submits: the page leaving is no 5006', async () => {

@@ -66,9 +66,17 @@ test('status: known or unknown gateway, whether the Origin is trusted (null with
     return response.json();
   };
   expect(await status('gateway=demo', { origin: PARTNER })).toEqual({ gateway: 'known', originAllowed: true });
-  expect(await status('gateway=demo', { origin: 'https://evil.example' })).toEqual({ gateway: 'known', originAllowed: false });
+  expect(await status('gateway=demo', { origin: 'https://evil.example' })).toEqual({
+    gateway: 'known',
+    originAllowed: false,
+    error: { code: 4005, message: 'origin_not_allowed', detail: 'The platform does not trust https://evil.example for gateway "demo": ask it to add this origin.' },
+  });
   expect(await status('gateway=demo')).toEqual({ gateway: 'known', originAllowed: null });
-  expect(await status('gateway=nope', { origin: PARTNER })).toEqual({ gateway: 'unknown', originAllowed: null });
+  expect(await status('gateway=nope', { origin: PARTNER })).toEqual({
+    gateway: 'unknown',
+    originAllowed: null,
+    error: { code: 4001, message: 'invalid_gateway', detail: 'The platform does not know gateway "nope": use the name it registered for you.' },
+  });
   expect((await failing().fetch(get('/scdk/v1/status?gateway=demo')))!.status).toBe(503);
 });
 

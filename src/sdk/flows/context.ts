@@ -3,6 +3,7 @@ import type { StorageState } from '../../shared/protocol';
 import type { FallbackMode } from '../config';
 import type { Deadline } from '../deadline';
 import type { Lifetime } from '../lifetime';
+import type { NativeBridge } from '../native-bridge';
 import type { SessionState } from '../session-state';
 import type { FrameConnection, WindowConnection } from '../transport/channel';
 
@@ -24,6 +25,10 @@ export interface FlowContext {
   openWindow(): WindowConnection;
   /** The platform's login page, where a switch sends its window. */
   loginUrl: string;
+  /** Whether the page runs in an app's web view or an in-app browser (embedded.ts; config.embedded wins). */
+  embedded: boolean;
+  /** The host app's native bridge (config.nativeBridge, or a detected `scdk` handler), or null. Looks, never calls. */
+  native(): NativeBridge | null;
   /** Whether the page is inside a user's click, by the engine's rules. */
   inClick(): boolean;
   /** What the last handshake with this platform reported on this partner origin, if anything. */

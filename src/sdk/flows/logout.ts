@@ -8,6 +8,8 @@ import { logoutInWindow } from './window-logout';
 
 /** The ways a logout can go. */
 export type LogoutPath =
+  /** The host app ends the session itself, in the cookie jar its native SDK used (native-bridge.ts). */
+  | 'native'
   /** Through the connected bridge in the hidden frame: it reaches the session cookie. */
   | 'frame'
   /** Connect the frame first, to learn whether it reaches the cookie; then choose again. */
@@ -18,6 +20,8 @@ export type LogoutPath =
   | 'window'
   /** The frame cannot reach the cookie: the full-page redirect. */
   | 'redirect'
+  /** 'auto' without a click: no window can open and the page must not navigate: 5004. */
+  | 'no-click'
   /** The frame cannot reach the cookie and config.fallback allows nothing: 5003. */
   | 'refuse'
   /** The window was refused and the frame cannot do it either: the window's 5004 stands. */
@@ -34,6 +38,10 @@ export interface LogoutFacts {
   inClick: boolean;
   /** A window this call tried was refused by the browser (5004). */
   windowRefused: boolean;
+  /** The host app offers a native bridge (config.nativeBridge, or a detected `scdk` handler). */
+  native: boolean;
+  /** The page runs in an app's web view or an in-app browser (embedded.ts), where windows go wrong. */
+  embedded: boolean;
 }
 
 /**
@@ -41,16 +49,26 @@ export interface LogoutFacts {
  * calls it again after each step that taught it something (a handshake, a refused window).
  */
 export function chooseLogoutPath(facts: LogoutFacts): LogoutPath {
-  const { storage, remembered, fallback, inClick, windowRefused } = facts;
+  const { storage, remembered, fallback, inClick, windowRefused, embedded } = facts;
+  const auto = fallback === 'auto';
+  if (facts.native) return 'native';
   if (storage === 'available') return 'frame';
-  if (windowRefused) return storage === undefined ? 'connect' : 'give-up';
   if (storage === undefined) {
     // Blocked last time, or never seen, inside a click: open the window while the click still counts in
     // every engine (WebKit allows it only synchronously); a warm 'available' memory tries the frame first.
-    return fallback === 'popup' && inClick && remembered !== 'available' ? 'window-first' : 'connect';
+    // 'auto' with a refused window redirects at once: an app that loads the window in place is already
+    // navigating the page away, and only a navigation started now, inside the click, overtakes it.
+    if (windowRefused) return auto ? 'redirect' : 'connect';
+    if (remembered === 'available' || !inClick) return 'connect';
+    // In an app, window.open may navigate the partner page itself: never call it there.
+    if (auto && embedded) return 'redirect';
+    return fallback === 'popup' || auto ? 'window-first' : 'connect';
   }
   if (fallback === 'none') return 'refuse';
-  return fallback === 'redirect' ? 'redirect' : 'window';
+  if (fallback === 'redirect') return 'redirect';
+  // 'auto' navigates the page only for a user's click, and only where a window cannot (or did not) open.
+  if (auto) return !inClick ? 'no-click' : embedded || windowRefused ? 'redirect' : 'window';
+  return windowRefused ? 'give-up' : 'window';
 }
 
 /** Handshake errors that say the platform will refuse this call whatever window opens. */
@@ -67,12 +85,19 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
   // One budget for the whole call: handshake, request, window and redirect all draw on it.
   const left = startDeadline(context.timeoutMs);
   const frame = context.frame();
+  const native = context.native();
+  // The click is judged once, at the call: a later await may use it up in some engines.
+  const inClick = context.inClick();
   let storage = frame.storage;
   let windowRefusal: ScdkError | undefined;
   for (;;) {
-    const path = chooseLogoutPath({ storage, remembered: context.rememberedStorage(), fallback, inClick: context.inClick(), windowRefused: !!windowRefusal });
+    const path = chooseLogoutPath({
+      storage, remembered: context.rememberedStorage(), fallback, inClick, windowRefused: !!windowRefusal, native: !!native, embedded: context.embedded,
+    });
     log('logout path', path);
     switch (path) {
+      case 'native':
+        return context.lifetime.guard(native!.call('logout', left));
       case 'frame': {
         const channel = await frame.connection(left);
         return expectLogoutResult(await channel.request('logout', await tokenFor(context, left), left));
@@ -82,11 +107,12 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
         context.lifetime.check();
         break;
       case 'window-first':
+      case 'window':
         try {
-          return await logoutInWindow(context, { left, then: loggedOut, refusal: () => handshakeRefusal(context, left) });
+          return await logoutInWindow(context, { left, then: loggedOut, refusal: path === 'window-first' ? () => handshakeRefusal(context, left) : undefined });
         } catch (error) {
           // The browser refused the window (no click after all, a blocker, an in-app browser): where the
-          // frame reaches the session, the logout goes through it; elsewhere the 5004 stands.
+          // frame reaches the session, the logout goes through it; 'auto' redirects; elsewhere the 5004 stands.
           if (!(error instanceof ScdkError) || error.code !== 5004) throw error;
           windowRefusal = error;
           storage = frame.storage;
@@ -94,12 +120,12 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
         break;
       case 'give-up':
         throw windowRefusal;
+      case 'no-click':
+        throw new ScdkError(5004, 'No click: call this from one.');
       case 'refuse':
-        throw new ScdkError(5003, "The bridge cannot reach the platform's session cookie (third-party cookies blocked, or a SameSite=Lax/Strict session) and config.fallback is 'none': use 'popup' or 'redirect'.");
+        throw new ScdkError(5003, "The bridge cannot reach the session cookie and config.fallback is 'none': use 'popup' or 'redirect'.");
       case 'redirect':
         return context.redirect(await tokenFor(context, left), returnTo, left);
-      case 'window':
-        return logoutInWindow(context, { left, then: loggedOut });
     }
   }
 }

@@ -22,9 +22,6 @@ const STATE_BYTES = 16;
  * for a page that is leaving.
  */
 export const DEPARTURE_FLOOR_MS = 1000;
-/** Referrer policies under which a cross-origin POST carries `Origin: null`, which the platform must refuse (4005). */
-const ORIGIN_HIDING_POLICIES = ['no-referrer', 'same-origin'];
-
 /** A random value remembered for this tab, sent with the form and echoed back by the platform. */
 function newState(): string {
   const state = randomHex(STATE_BYTES);
@@ -103,17 +100,14 @@ export interface ReturnPage {
   location: Pick<Location, 'hash' | 'href'>;
   history: Pick<History, 'state' | 'replaceState'>;
   sessionStorage: Pick<Storage, 'getItem' | 'removeItem'>;
-  document: Pick<Document, 'querySelector'>;
 }
 
-/** Why the platform refused this page's origin, where the page itself is the cause: its referrer policy. */
-function originRefusalReason(page: ReturnPage): string {
-  // A policy sent as a header cannot be read from script; the page's <meta name="referrer"> can.
-  const policy = (page.document.querySelector('meta[name="referrer"]') as HTMLMetaElement | null)?.content;
-  return policy && ORIGIN_HIDING_POLICIES.includes(policy.trim().toLowerCase())
-    ? ` This page's referrer policy, ${policy}, sent the form with Origin: null; use strict-origin-when-cross-origin.`
-    : '';
-}
+/**
+ * A 4005 after a redirect logout has two causes: the platform does not trust this origin, or the page's
+ * referrer policy sent the form with `Origin: null`, which the platform must refuse. A policy sent as a
+ * header cannot be read from script, so the detail names both.
+ */
+const ORIGIN_REFUSED = " The platform refused this page's origin: ask it to add this origin, or if this page's referrer policy is no-referrer or same-origin (the form then sends Origin: null), use strict-origin-when-cross-origin.";
 
 /**
  * After a redirect logout the platform comes back to `returnTo` with `#scdk_logout=success&had_session=1`
@@ -143,6 +137,5 @@ export function readRedirectResult(page: ReturnPage): LogoutResult | ScdkError |
   page.sessionStorage.removeItem(STATE_KEY);
   if (outcome === 'success') return { success: true, hadSession: fragment.get('had_session') === '1' };
   const code = Number(fragment.get('code'));
-  const reason = code === 4005 ? originRefusalReason(page) : '';
-  return new ScdkError(isErrorCode(code) ? code : 3023, `The platform reported this after the redirect logout.${reason}`);
+  return new ScdkError(isErrorCode(code) ? code : 3023, `The platform reported this after the redirect logout.${code === 4005 ? ORIGIN_REFUSED : ''}`);
 }

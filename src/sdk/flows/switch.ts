@@ -3,11 +3,24 @@ import { ScdkError } from '../../shared/scdk-error';
 import { startDeadline } from '../deadline';
 import type { SwitchResult, SwitchStep } from '../types';
 import { tokenFor, type FlowContext } from './context';
+import { readSession } from './session';
 import { logoutInWindow } from './window-logout';
 
 /** 1012: the switch's logout happened, but no other account was connected. */
 const switchIncomplete = (why: string): ScdkError =>
   new ScdkError(1012, `${why} The previous account is logged out; call switchAccount() again to connect one.`);
+
+/**
+ * Why this page cannot switch without a native bridge, or undefined: `fallback: 'none'` allows no window
+ * (5004), and in an app's web view a window may replace the page itself (5008). The switcher then offers
+ * Log out only.
+ */
+export function switchRefusal({ fallback, embedded, native }: FlowContext): ScdkError | undefined {
+  if (native()?.has('switchAccount')) return undefined;
+  if (fallback === 'none') return new ScdkError(5004, "Switching needs a platform window, and config.fallback 'none' allows none.");
+  if (embedded) return new ScdkError(5008, 'Switching needs a platform window, which an app cannot open here; give config.nativeBridge a switchAccount().');
+  return undefined;
+}
 
 /** Lets the next task run: a switcher dismissed during the logout closes the window in this step's microtasks. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
@@ -20,10 +33,20 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * logout; the user's choice has no deadline, and the final session read gets a budget of its own.
  */
 export function switchAccount(context: FlowContext, onStep: (step: SwitchStep) => void): Promise<SwitchResult> {
-  const { timeoutMs, fallback, state, lifetime } = context;
-  if (fallback === 'none') {
-    return Promise.reject(new ScdkError(5004, "Switching needs a platform window, and config.fallback 'none' allows none."));
+  const { timeoutMs, state, lifetime } = context;
+  const native = context.native();
+  if (native?.has('switchAccount')) {
+    // The host app switches with its native SDK, in its own jar; the account is then read as getSession() does.
+    return lifetime.guard(native.call('switchAccount', startDeadline(timeoutMs))).then(async ({ switched }) => {
+      state.loggedOut(true, { thenSession: false });
+      const session = switched && (await readSession(context, true));
+      if (!session || session.state !== 'connected') throw switchIncomplete('The host app connected no account.');
+      state.switched(session);
+      return { accountId: session.accountId, session };
+    });
   }
+  const refusal = switchRefusal(context);
+  if (refusal) return Promise.reject(refusal);
   let hadSession: boolean | undefined;
   return logoutInWindow(context, {
     left: startDeadline(timeoutMs),

@@ -109,7 +109,7 @@ export class FrameConnector implements FrameConnection {
         // Exact targetOrigin: if the frame holds anything but the platform's page, the message is dropped.
         cancelConnect = sendConnect(frame.contentWindow, platformOrigin, gateway, log, settle);
         graceTimer = setTimeout(() => {
-          diagnoseHandshake(statusUrl, platformOrigin, gateway, diagnosis.signal).then((error) => {
+          diagnoseHandshake(statusUrl, platformOrigin, diagnosis.signal).then((error) => {
             if (error) settle(error);
             // A healthy platform: the bridge is slow (or its page is not the bridge); the deadline decides.
             else healthy = true;

@@ -49,10 +49,16 @@ export const apiChecks: readonly Check[] = [
       if (allowOrigin !== '*' && allowOrigin !== partner) {
         return fail(`Access-Control-Allow-Origin is ${allowOrigin ?? 'missing'}: the SDK on ${partner} cannot read the answer. Send * (no credentials are involved).`);
       }
-      if (body.gateway !== 'known' || body.originAllowed !== true) {
+      if (body.gateway !== 'known' || body.originAllowed !== true || body.error !== undefined) {
         return fail(`For gateway "${context.gateway}" and Origin ${partner} it said ${answer.body}; expected { "gateway": "known", "originAllowed": true }.`);
       }
-      return pass(`200 ${answer.body}`);
+      // A foreign origin: the refusal the bridge would have sent, for the SDK to report (4005).
+      const foreign = await context.probe.send(url, { headers: { origin: FOREIGN_ORIGIN } });
+      const refusal = jsonOf(foreign.body)?.error as { code?: unknown } | undefined;
+      if (foreign.status !== 200 || refusal?.code !== 4005) {
+        return fail(`For Origin ${FOREIGN_ORIGIN} it said ${foreign.status} ${foreign.body}; expected "originAllowed": false with "error": { "code": 4005, ... }.`);
+      }
+      return pass(`200 ${answer.body}; for ${FOREIGN_ORIGIN}: 4005`);
     },
   },
   {
