@@ -11,7 +11,7 @@ export const INTERNAL_NAMES = [
   'lifetime', 'platformOrigin', 'loginUrl', 'openWindow', 'inClick', 'rememberedStorage',
   'bridgeUrl', 'statusUrl', 'onStorage', 'onGone', 'stopClosing',
   // the logout path choice (flows/logout.ts) and the windows' flow (flows/window-logout.ts)
-  'remembered', 'windowRefused', 'thenSession', 'departure',
+  'remembered', 'windowRefused', 'thenSession', 'departure', 'keepsActivation',
   // Lifetime, SessionState, TokenSource, SharedRun
   'guard', 'bestGuess', 'fresh', 'forPartner',
   // the UI controllers and their hosts (src/sdk/ui-host/), the argument checks (src/sdk/arguments.ts)

@@ -63,7 +63,7 @@ export class ScDK {
         on: (event, listener) => this.on(event, listener),
         closeWindows: (error) => flows.closeWindows(error),
         canSwitch: () => !switchRefusal(flows),
-        cancelled: () => new ScdkError(1010, 'The user closed the account switcher.'),
+        ScdkError,
         usable: () => this._tokens.usable(Date.now()),
         refresh: () => void this._run(() => readSession(flows), false).catch(() => {}),
         badOption,

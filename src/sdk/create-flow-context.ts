@@ -33,6 +33,18 @@ function hasUserActivation(): boolean {
   return (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive ?? true;
 }
 
+/**
+ * Whether a click's permission to open a window outlives awaits: Chromium and Firefox keep the HTML
+ * standard's transient activation for about 5 s; WebKit (Safari, every iOS browser, WKWebView: their user
+ * agents carry AppleWebKit and no "Chrome/") allows a window only synchronously inside the handler
+ * (TOOLCHAIN.md, measured with real clicks). No API tells the two apart without opening a window, so
+ * this reads the engine from the user agent; an unknown engine is taken as WebKit, the safe side.
+ */
+function keepsActivation(nav: { userAgent?: string } | undefined): boolean {
+  const agent = nav?.userAgent ?? '';
+  return /Chrome\/|Firefox\//.test(agent);
+}
+
 /** The flows' context for one instance: its transports, each registered with its lifetime. */
 export function createFlowContext({ options, tokens, lifetime, state, loadUi }: InstanceParts): PageFlowContext {
   const { platformOrigin, gateway, log, timeoutMs, fallback } = options;
@@ -87,6 +99,9 @@ export function createFlowContext({ options, tokens, lifetime, state, loadUi }: 
     },
     native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge, loadUi),
     inClick: hasUserActivation,
+    get keepsActivation() {
+      return keepsActivation(globalThis.navigator);
+    },
     rememberedStorage: () => recallStorage(platformOrigin),
     redirect(token, returnTo, left) {
       submitRedirectLogout({ platformOrigin, gateway, token, returnTo: returnTo ?? currentPageUrl() });

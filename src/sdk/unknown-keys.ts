@@ -1,37 +1,15 @@
 import { ScdkError } from '../shared/scdk-error';
 
 /**
- * How far apart `a` and `b` are as bags of letters: the letters of each that the other lacks. Order is
- * ignored, so a swap costs nothing; a typo (one letter for another) costs 2, a missing unit its letters.
- * Cheaper to carry than an edit distance, and as good at the slips people make in option names.
- */
-function letterDistance(a: string, b: string): number {
-  const rest = [...b];
-  let extra = 0;
-  for (const letter of a) {
-    const at = rest.indexOf(letter);
-    if (at < 0) extra++;
-    else rest.splice(at, 1);
-  }
-  return extra + rest.length;
-}
-
-/**
- * The key `name` most likely meant, or undefined: the closest by letterDistance, without case and on the
- * last dotted part (`timeout` finds `config.timeoutMs`), if the edits change under a third of that key.
+ * The key `name` most likely meant, or undefined: one whose last dotted part (`config.timeoutMs`) is `name`
+ * without case, or starts with it or begins it (`timeout`, `texts`), for names of four letters or more.
  */
 export function nearestKey(name: string, keys: readonly string[]): string | undefined {
-  let nearest: string | undefined;
-  let nearestDistance = Infinity;
-  for (const key of keys) {
+  const typed = name.toLowerCase();
+  return keys.find((key) => {
     const candidate = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-    const distance = letterDistance(name.toLowerCase(), candidate);
-    if (distance * 3 < candidate.length && distance < nearestDistance) {
-      nearest = key;
-      nearestDistance = distance;
-    }
-  }
-  return nearest;
+    return candidate === typed || (typed.length > 3 && (candidate.startsWith(typed) || typed.startsWith(candidate)));
+  });
 }
 
 /**

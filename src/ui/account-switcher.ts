@@ -28,8 +28,8 @@ export interface UiHooks {
   closeWindows(error: ScdkError): void;
   /** False where no platform window may open (`fallback: 'none'`, an app's web view without a native switch): the modal offers no switch. Asked at each render: a host app's bridge may be found later. */
   canSwitch(): boolean;
-  /** The 1010 a dismiss rejects with (made by the SDK, so the UI chunk carries no error table). */
-  cancelled(): ScdkError;
+  /** The SDK's error class (the chunk has none of its own: an SDK error must be the SDK's), for the 1010 a dismiss rejects with. */
+  ScdkError: typeof ScdkError;
   /** Whether calls can run now: the token is usable. */
   usable(): boolean;
   /** A session check of a button's own: its failure shows no account and is no partner's `error` event. */
@@ -134,7 +134,7 @@ export function openSwitcher(api: UiHooks, { texts, lang, nonce }: SwitcherUi): 
 
   function onDismiss(): void {
     if (state.phase === 'done') finish(null, state.result);
-    else finish(api.cancelled());
+    else finish(new api.ScdkError(1010, 'The user closed the account switcher.'));
   }
 
   function onKeyDown(event: KeyboardEvent): void {

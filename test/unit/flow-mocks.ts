@@ -151,6 +151,8 @@ export interface MockOptions {
   openWindow?: () => MockWindow | null;
   /** The page runs in an app (embedded.ts's answer). */
   embedded?: boolean;
+  /** The engine keeps a click's activation across awaits (Chromium, Firefox); default false, as WebKit. */
+  keepsActivation?: boolean;
   /** The host app's bridge, e.g. findNativeBridge over a fake host. */
   native?: NativeBridge | null;
 }
@@ -193,6 +195,7 @@ export function mockInstance(options: MockOptions = {}): MockInstance {
     },
     loginUrl: 'https://platform.test/login',
     embedded: options.embedded ?? false,
+    keepsActivation: options.keepsActivation ?? false,
     native: () => options.native ?? null,
     inClick: () => options.inClick ?? true,
     rememberedStorage: () => options.remembered,

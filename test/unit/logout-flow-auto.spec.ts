@@ -17,6 +17,7 @@ const facts = (overrides: Partial<LogoutFacts>): LogoutFacts => ({
   windowRefused: false,
   native: false,
   embedded: false,
+  keepsActivation: false,
   ...overrides,
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseLogoutPath, logout, type LogoutFacts } from '../../src/sdk/flows/logout';
+import { ACTIVATION_PROBE_MS, chooseLogoutPath, logout, type LogoutFacts } from '../../src/sdk/flows/logout';
 import { readSession } from '../../src/sdk/flows/session';
 import { ScdkError } from '../../src/shared/scdk-error';
 import { MockChannel, MockFrame, MockWindow, TOKEN, isPending, mockInstance, outcome, settle } from './flow-mocks';
@@ -15,6 +15,7 @@ const facts = (overrides: Partial<LogoutFacts>): LogoutFacts => ({
   windowRefused: false,
   native: false,
   embedded: false,
+  keepsActivation: false,
   ...overrides,
 });
 
@@ -36,6 +37,71 @@ test('the path choice: every branch', () => {
   // A refused window: the frame if it can, else the refusal stands.
   expect(chooseLogoutPath(facts({ windowRefused: true }))).toBe('connect');
   expect(chooseLogoutPath(facts({ storage: 'blocked', windowRefused: true }))).toBe('give-up');
+});
+
+test('the path choice where a click outlives awaits (Chromium, Firefox): the frame is asked first, the window only after', () => {
+  const keeps = (overrides: Partial<LogoutFacts>) => chooseLogoutPath(facts({ keepsActivation: true, ...overrides }));
+  expect(keeps({})).toBe('probe');
+  expect(keeps({ remembered: 'blocked' })).toBe('probe');
+  expect(keeps({ fallback: 'auto' })).toBe('probe');
+  // What the probe taught, or what was known already, decides as everywhere.
+  expect(keeps({ storage: 'available' })).toBe('frame');
+  expect(keeps({ storage: 'blocked' })).toBe('window');
+  expect(keeps({ remembered: 'available' })).toBe('connect');
+  expect(keeps({ inClick: false })).toBe('connect');
+  expect(keeps({ fallback: 'redirect' })).toBe('connect');
+  // In an app, 'auto' never calls window.open, probe or not.
+  expect(keeps({ fallback: 'auto', embedded: true })).toBe('redirect');
+  // The probe's bound leaves the window well inside the 5 s a click's activation lasts there.
+  expect(ACTIVATION_PROBE_MS).toBeLessThanOrEqual(2500);
+});
+
+test('probe: a first click where the frame reaches the cookie logs out through it, and no window opens', async () => {
+  const mock = mockInstance({ keepsActivation: true });
+  const call = logout(mock.context, undefined);
+  expect(mock.windows).toHaveLength(0); // nothing opened inside the click
+  const channel = new MockChannel('available');
+  mock.frame.connect(channel);
+  await settle();
+  channel.requests[0].answer({ hadSession: true });
+  expect(await call).toEqual({ hadSession: true });
+  expect(mock.windows).toHaveLength(0);
+});
+
+test('probe: a blocked frame opens the window after the handshake, and the window logs out', async () => {
+  const mock = mockInstance({ keepsActivation: true });
+  const call = logout(mock.context, undefined);
+  mock.frame.connect(new MockChannel('blocked'));
+  await settle();
+  expect(mock.windows).toHaveLength(1);
+  const page = new MockChannel('available');
+  mock.windows[0].connect(page);
+  await settle();
+  page.requests[0].answer({ hadSession: true });
+  expect(await call).toEqual({ hadSession: true });
+});
+
+test('probe: a frame silent past the probe counts as blocked, and the window opens while the click counts', async () => {
+  // A 300 ms budget bounds the probe here (min of ACTIVATION_PROBE_MS and what is left).
+  const mock = mockInstance({ keepsActivation: true, timeoutMs: 300 });
+  const call = logout(mock.context, undefined);
+  await settle();
+  expect(mock.windows).toHaveLength(0);
+  const result = outcome(call);
+  await new Promise<void>((resolve) => {
+    const check = () => (mock.windows.length ? resolve() : setTimeout(check, 20));
+    check();
+  });
+  expect(mock.windows).toHaveLength(1);
+  expect(await result).toBe(5001); // the whole budget went on the silence: the window's wait is what is left
+});
+
+test('probe: a platform that refuses this origin ends the call with its 4005, and no window opens', async () => {
+  const mock = mockInstance({ keepsActivation: true });
+  const call = logout(mock.context, undefined);
+  mock.frame.refuse(new ScdkError(4005, 'not trusted'));
+  expect(await outcome(call)).toBe(4005);
+  expect(mock.windows).toHaveLength(0);
 });
 
 test('a warm bridge that reaches the cookie: the logout goes through the frame, no window', async () => {

@@ -88,7 +88,11 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
   const expected: [unknown, string][] = [
     [{ gateway: 'demo', config: { timeout: 3000 } }, 'config.timeout is not an option; did you mean config.timeoutMs?'],
     [{ gateway: 'demo', config: { platformURL: 'https://broker.example' } }, 'config.platformURL is not an option; did you mean config.platformUrl?'],
-    [{ gateway: 'demo', config: { fallbak: 'none' } }, 'config.fallbak is not an option; did you mean config.fallback?'],
+    // A typo inside a name gets the list (the script tag carries no edit distance).
+    [
+      { gateway: 'demo', config: { fallbak: 'none' } },
+      'config.fallbak is not an option; use platformUrl, timeoutMs, debug, fallback, preload, locale, texts, nonce, uiUrl, getToken, amo, embedded, nativeBridge.',
+    ],
     [{ gateway: 'demo', config: { text: {} } }, 'config.text is not an option; did you mean config.texts?'],
     [
       { gateway: 'demo', config: { theme: 'dark' } },
@@ -96,7 +100,8 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
     ],
     // Undefined still names a key the partner meant to set.
     [{ gateway: 'demo', config: { timeOut: undefined } }, 'config.timeOut is not an option; did you mean config.timeoutMs?'],
-    [{ gatway: 'demo', smallcaseAuthToken: 'x' }, 'gatway is not an option; did you mean gateway?'],
+    [{ gatway: 'demo', smallcaseAuthToken: 'x' }, 'gatway is not an option; use gateway, smallcaseAuthToken, config.'],
+    [{ gateway: 'demo', config: { debugging: true } }, 'config.debugging is not an option; did you mean config.debug?'],
     [{ gateway: 'demo', smallcaseAuthtoken: 'x' }, 'smallcaseAuthtoken is not an option; did you mean smallcaseAuthToken?'],
     [{ gateway: 'demo', timeoutMs: 3000 }, 'timeoutMs is not an option; did you mean config.timeoutMs?'],
     [{ gateway: 'demo', amo: true }, 'amo is not an option; did you mean config.amo?'],
@@ -107,10 +112,11 @@ test('an unknown config or constructor key is 4000, naming the nearest valid key
   expect(codeOf({ gateway: 'demo', config: Object.assign(Object.create({ inherited: 1 }), { amo: true }) })).toBeUndefined();
 });
 
-test('nearestKey: case, a typo or two, a missing unit; nothing for what is far from every key', () => {
+test('nearestKey: case, a missing unit, an extra ending; nothing for a typo inside a name or what is far from every key', () => {
   const keys = ['gateway', 'config.timeoutMs', 'config.amo'];
   expect(nearestKey('GATEWAY', keys)).toBe('gateway');
-  expect(nearestKey('gatewya', keys)).toBe('gateway');
+  expect(nearestKey('gateways', keys)).toBe('gateway');
+  expect(nearestKey('gatewya', keys)).toBeUndefined();
   expect(nearestKey('timeout', keys)).toBe('config.timeoutMs');
   expect(nearestKey('am', keys)).toBeUndefined();
   expect(nearestKey('x', keys)).toBeUndefined();

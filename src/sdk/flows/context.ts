@@ -31,6 +31,8 @@ export interface FlowContext {
   native(): NativeBridge | null;
   /** Whether the page is inside a user's click, by the engine's rules. */
   inClick(): boolean;
+  /** Whether the engine lets that click open a window after awaits (Chromium, Firefox), not only synchronously (WebKit). */
+  keepsActivation: boolean;
   /** What the last handshake with this platform reported on this partner origin, if anything. */
   rememberedStorage(): StorageState | undefined;
   /** Submits the redirect logout form and waits for the page to leave (redirect-logout.ts). */

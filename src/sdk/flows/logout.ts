@@ -14,6 +14,12 @@ export type LogoutPath =
   | 'frame'
   /** Connect the frame first, to learn whether it reaches the cookie; then choose again. */
   | 'connect'
+  /**
+   * Inside a click, in an engine that keeps the click's activation across awaits: the handshake first, for
+   * as long as the activation surely lasts (ACTIVATION_PROBE_MS); a slower one counts as 'blocked'. A frame
+   * that reaches the cookie then logs out with no window; else the window opens, still allowed.
+   */
+  | 'probe'
   /** Open the platform window now, inside the click, with the handshake beside it. */
   | 'window-first'
   /** The frame cannot reach the cookie: a platform window. */
@@ -42,7 +48,15 @@ export interface LogoutFacts {
   native: boolean;
   /** The page runs in an app's web view or an in-app browser (embedded.ts), where windows go wrong. */
   embedded: boolean;
+  /** The engine lets a click open a window after awaits (Chromium, Firefox: about 5 s), not only synchronously (WebKit). */
+  keepsActivation: boolean;
 }
+
+/**
+ * How long a 'probe' waits for the handshake: well inside the 5 s Chromium and Firefox keep a click's
+ * activation, so the window that may follow is still allowed.
+ */
+export const ACTIVATION_PROBE_MS = 2000;
 
 /**
  * The logout's next path, from facts alone (no page, no await), so each branch is unit-tested. A flow
@@ -62,7 +76,9 @@ export function chooseLogoutPath(facts: LogoutFacts): LogoutPath {
     if (remembered === 'available' || !inClick) return 'connect';
     // In an app, window.open may navigate the partner page itself: never call it there.
     if (auto && embedded) return 'redirect';
-    return fallback === 'popup' || auto ? 'window-first' : 'connect';
+    // Where the click outlives an await, the frame is asked first, so a page whose frame reaches the
+    // cookie opens no window; WebKit allows a window only synchronously, so it opens at once there.
+    return fallback === 'popup' || auto ? (facts.keepsActivation ? 'probe' : 'window-first') : 'connect';
   }
   if (fallback === 'none') return 'refuse';
   if (fallback === 'redirect') return 'redirect';
@@ -93,6 +109,7 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
   for (;;) {
     const path = chooseLogoutPath({
       storage, remembered: context.rememberedStorage(), fallback, inClick, windowRefused: !!windowRefusal, native: !!native, embedded: context.embedded,
+      keepsActivation: context.keepsActivation,
     });
     log('logout path', path);
     switch (path) {
@@ -103,7 +120,15 @@ export async function logout(context: FlowContext, returnTo: string | undefined)
         return expectLogoutResult(await channel.request('logout', await tokenFor(context, left), left));
       }
       case 'connect':
-        storage = (await frame.connection(left)).storage;
+      case 'probe':
+        storage = await frame.connection(path === 'connect' ? left : startDeadline(Math.min(ACTIVATION_PROBE_MS, left()))).then(
+          (channel) => channel.storage,
+          (error: ScdkError) => {
+            // A probe with no answer while the click surely counts: taken as 'blocked', so the window opens in time.
+            if (path === 'connect' || error.code !== 5001) throw error;
+            return 'blocked' as const;
+          },
+        );
         context.lifetime.check();
         break;
       case 'window-first':
