@@ -69,6 +69,7 @@ async function runConfig(name, config, missing, tls) {
       const run = `${name}-${++runCount}-${Date.now().toString(36)}`;
       const ctx = {
         driver: undefined,
+        config: name,
         partner: demo.partner.origin,
         platform: demo.platform.origin,
         nextReport: (kind) => box.next(run, kind),

@@ -25,26 +25,29 @@ test('a click logs out by the route the world allows, and the session is really 
   await loginOnPlatform(context, 'AB1234');
   await openClickPage(page);
   const windows = recordWindows(context);
-  // Nothing is remembered yet about this partner/platform pair, so the first click opens the platform
-  // window at once, in every world (WebKit allows a window only synchronously inside the click).
+  const reaches = iframeReachesCookies(cookieWorld);
+  // Nothing is remembered yet about this partner/platform pair. Chromium keeps a click's activation across
+  // awaits, so the first click asks the hidden iframe first (issue 22, 1b): where it reaches the cookies no
+  // window opens at all (no flash); where it does not, the window opens after the handshake, still allowed.
   await page.getByRole('button', { name: 'Log out from broker' }).click();
   await expect(page.locator('#result')).toHaveText('success {"success":true,"hadSession":true}');
   expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
-  // One platform window, on the window page, with no token in its URL; closed once it answered.
-  expect(windows).toHaveLength(1);
-  expect(windows[0].url()).toBe(`${PLATFORM}/scdk/v1/window?gateway=demo&v=1`);
-  await expect.poll(() => windows[0].isClosed()).toBe(true);
+  expect(windows).toHaveLength(reaches ? 0 : 1);
+  if (!reaches) {
+    // The platform window, on the window page, with no token in its URL; closed once it answered.
+    expect(windows[0].url()).toBe(`${PLATFORM}/scdk/v1/window?gateway=demo&v=1`);
+    await expect.poll(() => windows[0].isClosed()).toBe(true);
+  }
 
-  // The handshake beside that window taught the page what this world allows (src/sdk/storage-memory.ts):
-  // the next click uses the iframe where it reaches the cookies, and the window again where it does not.
-  const remembered = iframeReachesCookies(cookieWorld) ? 'available' : 'blocked';
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `scdk:storage:${PLATFORM}`)).toBe(remembered);
+  // The handshake taught the page what this world allows (src/sdk/storage-memory.ts): the next click uses
+  // the iframe where it reaches the cookies, and the window again where it does not.
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `scdk:storage:${PLATFORM}`)).toBe(reaches ? 'available' : 'blocked');
   await loginOnPlatform(context, 'AB1234');
   await openClickPage(page);
   await page.getByRole('button', { name: 'Log out from broker' }).click();
   await expect(page.locator('#result')).toHaveText('success {"success":true,"hadSession":true}');
   expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
-  expect(windows).toHaveLength(iframeReachesCookies(cookieWorld) ? 1 : 2);
+  expect(windows).toHaveLength(reaches ? 0 : 2);
 });
 
 test('without a click, the blocked world ends quickly with a clear error and no window', async ({ page, context, cookieWorld }) => {

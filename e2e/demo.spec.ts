@@ -63,7 +63,8 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 // ---- the settings panel ----
 
 interface DemoSettings {
-  fallback?: 'popup' | 'redirect' | 'none';
+  fallback?: 'popup' | 'redirect' | 'none' | 'auto';
+  embedded?: 'detect' | 'yes';
   locale?: 'en' | 'hi';
   formAction?: 'any' | 'self';
   timeoutMs?: number;
@@ -76,6 +77,7 @@ interface DemoSettings {
 /** Each setting's field, by the label a visitor reads. */
 const SETTING_LABELS: Record<keyof DemoSettings, string> = {
   fallback: 'Fallback',
+  embedded: 'In an app',
   locale: 'Language',
   formAction: "This page's CSP",
   timeoutMs: 'Timeout in ms',
@@ -198,6 +200,7 @@ const DEMO_PATHS: DemoPath[] = [
       await press(page, 'Open account switcher');
     },
   },
+  { code: 5008, worlds: EVERY_WORLD, title: 'Switch account without the modal', reach: settingsThen({ embedded: 'yes' }, 'Switch account without the modal') },
 ];
 
 // Any world: a check of the demo's tables and of its static list.

@@ -40,7 +40,7 @@ function hasUserActivation(): boolean {
  * (TOOLCHAIN.md, measured with real clicks). No API tells the two apart without opening a window, so
  * this reads the engine from the user agent; an unknown engine is taken as WebKit, the safe side.
  */
-function keepsActivation(nav: { userAgent?: string } | undefined): boolean {
+function engineKeepsActivation(nav: { userAgent?: string } | undefined): boolean {
   const agent = nav?.userAgent ?? '';
   return /Chrome\/|Firefox\//.test(agent);
 }
@@ -100,7 +100,7 @@ export function createFlowContext({ options, tokens, lifetime, state, loadUi }: 
     native: () => findNativeBridge(window as NativeHostWindow, options.nativeBridge, loadUi),
     inClick: hasUserActivation,
     get keepsActivation() {
-      return keepsActivation(globalThis.navigator);
+      return engineKeepsActivation(globalThis.navigator);
     },
     rememberedStorage: () => recallStorage(platformOrigin),
     redirect(token, returnTo, left) {

@@ -42,7 +42,8 @@ test('the path choice: every branch', () => {
 test('the path choice where a click outlives awaits (Chromium, Firefox): the frame is asked first, the window only after', () => {
   const keeps = (overrides: Partial<LogoutFacts>) => chooseLogoutPath(facts({ keepsActivation: true, ...overrides }));
   expect(keeps({})).toBe('probe');
-  expect(keeps({ remembered: 'blocked' })).toBe('probe');
+  // Remembered as blocked on this partner: no asking, the window opens inside the click at once.
+  expect(keeps({ remembered: 'blocked' })).toBe('window-first');
   expect(keeps({ fallback: 'auto' })).toBe('probe');
   // What the probe taught, or what was known already, decides as everywhere.
   expect(keeps({ storage: 'available' })).toBe('frame');

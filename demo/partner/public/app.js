@@ -15,9 +15,10 @@
   const OTHER_PARTNER_GATEWAY = 'partner-b';
 
   /** The settings panel's SDK settings, kept in the address bar so they survive a redirect logout and a reload. */
-  const DEFAULT_SETTINGS = Object.freeze({ fallback: 'popup', locale: 'en', timeoutMs: 5000, mistake: 'none', formAction: 'any' });
+  const DEFAULT_SETTINGS = Object.freeze({ fallback: 'popup', embedded: 'detect', locale: 'en', timeoutMs: 5000, mistake: 'none', formAction: 'any' });
   const SETTING_VALUES = Object.freeze({
-    fallback: ['popup', 'redirect', 'none'],
+    fallback: ['popup', 'redirect', 'none', 'auto'],
+    embedded: ['detect', 'yes'],
     formAction: ['any', 'self'],
     locale: ['en', 'hi'],
     mistake: ['none', 'unknown-gateway', 'other-partner', 'bad-signature', 'not-a-jwt', 'config-typo', 'bad-ui-url'],
@@ -96,6 +97,7 @@
 
   function fillSettingsForm(values, faults) {
     settingsForm.elements.fallback.value = values.fallback;
+    settingsForm.elements.embedded.value = values.embedded;
     settingsForm.elements.locale.value = values.locale;
     settingsForm.elements.timeoutMs.value = String(values.timeoutMs);
     settingsForm.elements.mistake.value = values.mistake;
@@ -116,6 +118,7 @@
   function readSettingsForm() {
     return {
       fallback: settingsForm.elements.fallback.value,
+      embedded: settingsForm.elements.embedded.value,
       locale: settingsForm.elements.locale.value,
       timeoutMs: Number(settingsForm.elements.timeoutMs.value),
       mistake: settingsForm.elements.mistake.value,
@@ -151,7 +154,7 @@
   }
 
   function describeSettings(values, faults) {
-    return 'fallback ' + values.fallback + ', locale ' + values.locale + ', timeoutMs ' + values.timeoutMs +
+    return 'fallback ' + values.fallback + ', embedded ' + values.embedded + ', locale ' + values.locale + ', timeoutMs ' + values.timeoutMs +
       ', mistake ' + values.mistake + ', form-action ' + values.formAction + '; platform: bridge ' + faults.bridge + ', API ' + faults.api +
       ', frame-ancestors ' + faults.frameAncestors;
   }
@@ -274,6 +277,7 @@
   /** The SDK options for these settings, with `mistake` (a partner's mistake, or 'none') built in. */
   function sdkOptions(token, values, mistake) {
     const config = { amo: true, fallback: values.fallback, locale: values.locale, timeoutMs: values.timeoutMs };
+    if (values.embedded === 'yes') config.embedded = true;
     // Only pass platformUrl when this demo runs on other ports than the SDK's default.
     if (platformUrl !== DEFAULT_PLATFORM_URL) config.platformUrl = platformUrl;
     const options = { gateway: GATEWAY, smallcaseAuthToken: token, config: config };

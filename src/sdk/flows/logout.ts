@@ -76,9 +76,10 @@ export function chooseLogoutPath(facts: LogoutFacts): LogoutPath {
     if (remembered === 'available' || !inClick) return 'connect';
     // In an app, window.open may navigate the partner page itself: never call it there.
     if (auto && embedded) return 'redirect';
-    // Where the click outlives an await, the frame is asked first, so a page whose frame reaches the
-    // cookie opens no window; WebKit allows a window only synchronously, so it opens at once there.
-    return fallback === 'popup' || auto ? (facts.keepsActivation ? 'probe' : 'window-first') : 'connect';
+    // Where the click outlives an await and nothing is remembered, the frame is asked first, so a page
+    // whose frame reaches the cookie opens no window. WebKit allows a window only synchronously, and a
+    // remembered 'blocked' needs no asking: the window opens at once there.
+    return fallback === 'popup' || auto ? (facts.keepsActivation && !remembered ? 'probe' : 'window-first') : 'connect';
   }
   if (fallback === 'none') return 'refuse';
   if (fallback === 'redirect') return 'redirect';
