@@ -76,16 +76,20 @@ test.describe('in an app, one world is enough', { tag: '@any-world' }, () => {
       await clickLogout(page, 'auto');
       // Wherever the page ends up: logged out and back on the partner page, or on the window page that
       // says nothing was changed (and offers the way back) with the session kept.
-      await page.waitForLoadState('load');
+      // The page may start to navigate late (Chromium asks the frame first, then calls window.open), so
+      // each look reads the page as it is at that moment, without waiting for an element that may be
+      // navigating away; a look during a navigation says so and the poll looks again.
       await expect.poll(async () => {
+        const seen = await page
+          .evaluate(() => ({ url: location.href, main: document.querySelector('main')?.innerText ?? '', result: document.querySelector('#result')?.textContent ?? '' }))
+          .catch(() => null);
+        if (!seen) return 'navigating';
         const session = await platformSession(page.context());
-        if (page.url().startsWith(`${PLATFORM}/scdk/v1/window`)) {
-          const text = await page.locator('main').innerText();
-          return /nothing was changed/.test(text) && session.loggedIn ? 'not a window, session kept' : `window page: ${text}`;
+        if (seen.url.startsWith(`${PLATFORM}/scdk/v1/window`)) {
+          return /nothing was changed/.test(seen.main) && session.loggedIn ? 'not a window, session kept' : `window page: ${seen.main}`;
         }
-        const result = await page.locator('#result').textContent();
-        if (SUCCESS.test(result ?? '')) return session.loggedIn ? 'false success' : 'logged out';
-        return result ? `${result}, loggedIn ${session.loggedIn}` : 'waiting';
+        if (SUCCESS.test(seen.result)) return session.loggedIn ? 'false success' : 'logged out';
+        return seen.result ? `${seen.result}, loggedIn ${session.loggedIn}` : 'waiting';
       }, { timeout: 15_000 }).toMatch(/^(logged out|not a window, session kept)$/);
     });
   }
