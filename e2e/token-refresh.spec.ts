@@ -36,11 +36,14 @@ test.afterEach(async ({ request }) => {
 
 test('an expired token: the click opens the platform window before getToken answers, and the logout then uses the fresh token', async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');
-  await openTokenPage(page, 'start=expired&hold=1');
   // A returning user whose iframe was found blocked: the window opens at once, inside the click, in every
-  // engine (a first click in Chromium asks the iframe first: e2e/cookie-worlds.spec.ts).
-  await page.evaluate((key) => localStorage.setItem(key, 'blocked'), `scdk:storage:${PLATFORM}`);
+  // engine (a first click in Chromium asks the iframe first: e2e/cookie-worlds.spec.ts). Set before the
+  // page loads: no script runs in the page between its ready line and the click.
+  await page.addInitScript((key) => localStorage.setItem(key, 'blocked'), `scdk:storage:${PLATFORM}`);
+  // Listening from before the load: the mounted button's own session check, at the page's first idle
+  // moment, may be what asks getToken first (the logout then shares that one call).
   const asked = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('scdk-token-asked') });
+  await openTokenPage(page, 'start=expired&hold=1');
   const [platformWindow] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Log out from broker' }).click()]);
   await asked;
   // The window opened inside the click, with no token handed over yet: the refresh did not cost the click.

@@ -173,6 +173,9 @@ export async function listen(server, port, host) {
   return `${scheme}://${host}:${actualPort}`;
 }
 
+/** How long an idle keep-alive socket stays open on the demo's servers. */
+const IDLE_SOCKET_MS = 120_000;
+
 /**
  * An HTTP server, or an HTTPS one when `tls` (a key and certificate) is given.
  * @param {import('node:http').RequestListener} handler
@@ -180,7 +183,13 @@ export async function listen(server, port, host) {
  * @returns {import('node:http').Server}
  */
 export function createWebServer(handler, tls) {
-  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
+  // Node closes an idle keep-alive socket after 5 s; a client that reuses it at that moment (a test's
+  // request context after a slow step on a loaded machine) gets ECONNRESET. Idle sockets stay open longer
+  // than any client here keeps one, so the client always closes first.
+  server.keepAliveTimeout = IDLE_SOCKET_MS;
+  server.headersTimeout = IDLE_SOCKET_MS + 1000;
+  return server;
 }
 
 /**
