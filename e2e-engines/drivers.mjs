@@ -1,7 +1,8 @@
 // Drivers for the engines Playwright cannot drive: Debian's Firefox ESR through puppeteer-core over
 // WebDriver BiDi, and WebKitGTK's MiniBrowser through selenium-webdriver and WebKitWebDriver (under Xvfb).
 // Each one is launched with the defaults a user has: popup blocking on, the engine's own cookie policy.
-// Clicks are real driver clicks. One fresh browser (profile) per journey, so no cookie or storage leaks across.
+// Clicks are real driver clicks. Each journey starts with no cookies or storage: a browser context of its own
+// (Firefox, Chromium: one browser per configuration) or a fresh ephemeral WebKit session.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,8 +60,16 @@ async function until(what, check) {
  *   waitForUrl(part: string): Promise<void>, useNewestWindow(): Promise<void>, useFirstWindow(): Promise<void>, pageText(url: string): Promise<string>, quit(): Promise<void> }} Driver */
 
 /**
- * Firefox ESR with its default Total Cookie Protection.
- * @returns {Promise<Driver>}
+ * An engine configuration, launched once for all its journeys: `newDriver()` gives each journey a fresh
+ * driver with its own cookies and storage, `close()` ends the engine.
+ * @typedef {{ newDriver(): Promise<Driver>, close(): Promise<void> }} Engine
+ */
+
+/**
+ * Firefox ESR with its default Total Cookie Protection. One browser per configuration; each journey gets a
+ * browser context of its own (a WebDriver BiDi user context: its own cookie jar and storage), so nothing
+ * carries over between journeys and Firefox starts once (a start cost about 5 s of CPU per journey here).
+ * @returns {Promise<Engine>}
  */
 export async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
@@ -72,7 +81,7 @@ export async function launchFirefox() {
     acceptInsecureCerts: true,
     extraPrefsFirefox: FIREFOX_USER_DEFAULTS,
   });
-  return puppeteerDriver(browser, await browser.newPage());
+  return puppeteerEngine(browser, async () => async () => {}, () => {});
 }
 
 /** Chromium profile preference: 0 allows third-party cookies, 1 blocks them (no launch flag does this). */
@@ -81,15 +90,18 @@ const COOKIE_CONTROLS = { allowed: 0, blocked: 1, 'storage-access': 1 };
 /**
  * Debian's Chromium in one cookie world: third-party cookies allowed, blocked, or blocked with Storage
  * Access granted for exactly the partner/platform pair. Puppeteer's `--disable-popup-blocking` is taken
- * out, so the popup blocker is on as for users.
+ * out, so the popup blocker is on as for users. One browser per configuration, on a profile whose
+ * preference sets the world; each journey gets a browser context of its own, which inherits that
+ * preference (as the Playwright suite's contexts do), and, in the storage-access world, its own grant.
  * @param {{ world: 'allowed' | 'blocked' | 'storage-access', partner: string, platform: string }} options
- * @returns {Promise<Driver>}
+ * @returns {Promise<Engine>}
  */
 export async function launchChromium({ world, partner, platform }) {
   const { default: puppeteer } = await import('puppeteer-core');
   const profile = mkdtempSync(join(tmpdir(), 'scdk-chromium-'));
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: COOKIE_CONTROLS[world] } }));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
   let browser;
   try {
     browser = await puppeteer.launch({
@@ -100,36 +112,67 @@ export async function launchChromium({ world, partner, platform }) {
       ignoreDefaultArgs: ['--disable-popup-blocking'],
       args: ['--no-sandbox'],
     });
-    if (world === 'storage-access') {
-      const session = await browser.target().createCDPSession();
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+  // The grant lives as long as the CDP session that made it: it is detached when the journey's context closes.
+  const grant = async (context) => {
+    if (world !== 'storage-access') return async () => {};
+    const session = await browser.target().createCDPSession();
+    const release = () => session.detach().catch(() => {});
+    try {
       await session.send('Browser.setPermission', {
         permission: { name: 'storage-access' },
         setting: 'granted',
         origin: partner,
         embeddedOrigin: platform,
+        browserContextId: context.id,
       });
+    } catch (error) {
+      await release();
+      throw error;
     }
-  } catch (error) {
-    await browser?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
-  }
-  const [page] = await browser.pages();
-  const driver = puppeteerDriver(browser, page ?? (await browser.newPage()));
+    return release;
+  };
+  return puppeteerEngine(browser, grant, removeProfile);
+}
+
+/**
+ * One puppeteer browser for a configuration's journeys, a browser context per journey. `prepare(context)`
+ * sets a new context up and resolves with what undoes it, run when the journey's driver quits.
+ * @returns {Engine}
+ */
+function puppeteerEngine(browser, prepare, cleanup) {
   return {
-    ...driver,
-    async quit() {
+    async newDriver() {
+      const context = await browser.createBrowserContext();
+      let undo = async () => {};
       try {
-        await driver.quit();
+        undo = await prepare(context);
+        return puppeteerDriver(context, await context.newPage(), undo);
+      } catch (error) {
+        await undo();
+        await context.close().catch(() => {});
+        throw error;
+      }
+    },
+    async close() {
+      try {
+        await Promise.race([browser.close(), wait(QUIT_TIMEOUT_MS)]);
+        browser.process()?.kill('SIGKILL');
       } finally {
-        rmSync(profile, { recursive: true, force: true });
+        cleanup();
       }
     },
   };
 }
 
-/** @returns {Driver} */
-function puppeteerDriver(browser, firstPage) {
+/**
+ * A journey's driver in its own browser context: windows are that context's pages, quitting closes it.
+ * @returns {Driver}
+ */
+function puppeteerDriver(context, firstPage, undo) {
   let page = firstPage;
   // A query from the host each time: the switcher's host element appears only after the click.
   const findInSwitcher = (css) => until(`${css} in the switcher`, () => page.$(`${SWITCHER_HOST} >>> ${css}`));
@@ -156,11 +199,11 @@ function puppeteerDriver(browser, firstPage) {
       await until(`a URL with ${part}`, () => page.url().includes(part));
     },
     async windowCount() {
-      return (await browser.pages()).length;
+      return (await context.pages()).length;
     },
     async useNewestWindow() {
       const pages = await until('a new window', async () => {
-        const all = await browser.pages();
+        const all = await context.pages();
         return all.length > 1 ? all : null;
       });
       page = pages[pages.length - 1];
@@ -173,8 +216,8 @@ function puppeteerDriver(browser, firstPage) {
       return page.evaluate(() => document.body.textContent ?? '');
     },
     async quit() {
-      await Promise.race([browser.close(), wait(QUIT_TIMEOUT_MS)]);
-      browser.process()?.kill('SIGKILL');
+      await Promise.race([context.close(), wait(QUIT_TIMEOUT_MS)]);
+      await undo();
     },
   };
 }
@@ -182,10 +225,16 @@ function puppeteerDriver(browser, firstPage) {
 /**
  * WebKitGTK's MiniBrowser, at its default cookie policy (no third-party cookies) or with Intelligent
  * Tracking Prevention on (`--enable-itp`, as in Safari). Needs a display: run under `xvfb-run -a`.
+ * Each journey gets a session of its own (WebKitWebDriver starts a fresh ephemeral MiniBrowser for it).
  * @param {{ itp: boolean }} options
- * @returns {Promise<Driver>}
+ * @returns {Promise<Engine>}
  */
 export async function launchWebKit({ itp }) {
+  return { newDriver: () => launchWebKitSession({ itp }), close: async () => {} };
+}
+
+/** @returns {Promise<Driver>} */
+async function launchWebKitSession({ itp }) {
   const { Builder, By, Key } = await import('selenium-webdriver');
   const port = await freePort();
   const service = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: 'ignore' });

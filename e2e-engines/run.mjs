@@ -64,6 +64,14 @@ async function runConfig(name, config, missing, tls) {
   }
   const startedAt = Date.now();
   let runCount = 0;
+  let engine;
+  try {
+    engine = await config.launch({ partner: demo.partner.origin, platform: demo.platform.origin });
+  } catch (error) {
+    await demo.close();
+    console.log(`${name}: FAILED to start: ${error?.message ?? error}`);
+    return { rows, passed, failed: JOURNEYS.length };
+  }
   try {
     for (const journey of JOURNEYS) {
       const run = `${name}-${++runCount}-${Date.now().toString(36)}`;
@@ -78,7 +86,7 @@ async function runConfig(name, config, missing, tls) {
       const journeyStart = Date.now();
       let row;
       try {
-        ctx.driver = await config.launch({ partner: demo.partner.origin, platform: demo.platform.origin });
+        ctx.driver = await engine.newDriver();
         const note = await journey.run(ctx);
         row = { config: name, engine: config.engine, setting: config.setting, journey: journey.name, ok: true, note };
         passed++;
@@ -93,6 +101,7 @@ async function runConfig(name, config, missing, tls) {
       console.log(`${row.ok ? 'ok  ' : 'FAIL'} [${name}] ${journey.name}: ${row.note} (${(row.ms / 1000).toFixed(1)} s)`);
     }
   } finally {
+    await engine.close().catch(() => {});
     await demo.close();
   }
   console.log(`[${name}] ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
