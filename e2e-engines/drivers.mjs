@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../demo/shared/free-port.mjs';
+import { OMNIBOX_WEBUI_FEATURES } from '../e2e/chromium-cost.mjs';
 import { findChromium } from '../scripts/chromium-path.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -110,7 +111,8 @@ export async function launchChromium({ world, partner, platform }) {
       userDataDir: profile,
       acceptInsecureCerts: true,
       ignoreDefaultArgs: ['--disable-popup-blocking'],
-      args: ['--no-sandbox'],
+      // Puppeteer merges this list into its own --disable-features (e2e/chromium-cost.mjs says what it saves).
+      args: ['--no-sandbox', `--disable-features=${OMNIBOX_WEBUI_FEATURES.join(',')}`],
     });
   } catch (error) {
     removeProfile();

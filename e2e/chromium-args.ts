@@ -1,13 +1,6 @@
 // Launch switches for the suite's Chromium that change what it costs, not how pages behave.
 import type { BrowserContext } from '@playwright/test';
-
-/**
- * Chromium 156 builds its address bar's popup as a WebUI page (chrome://omnibox-popup.top-chrome/) for every
- * new window, so every test's browser context started a renderer process for it: measured here, 0.38 s of
- * CPU a context in that renderer and more in the browser process, about 45 % of what an empty test costs.
- * A headless test never opens the address bar; pages, frames, cookies and windows are the same without it.
- */
-const OMNIBOX_WEBUI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+import { OMNIBOX_WEBUI_FEATURES } from './chromium-cost.mjs';
 
 /**
  * Playwright 1.65's own `--disable-features` list. Chromium reads only the last `--disable-features`
