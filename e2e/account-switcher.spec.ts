@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type CookieWorld } from './fixtures';
-import { loginOnPlatform, platformSession, releaseHeld, resetFaults, setFaults, waitForHeld, waitForResult } from './helpers';
+import { loginOnPlatform, platformSession, releaseHeld, resetFaults, setFaults, switchButtonShown, waitForHeld, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // openAccountSwitcher() and mountSwitchButton() on a partner page (e2e/fixtures/switcher.html) that
@@ -21,6 +21,7 @@ async function openSwitcher(page: Page, path = SWITCHER, beforeOpen?: () => Prom
   await page.goto(`${PARTNER}${path}`);
   const open = page.getByRole('button', { name: 'Manage broker account' });
   await expect(open).toBeEnabled();
+  await switchButtonShown(page);
   await beforeOpen?.();
   const result = waitForResult(page, 30_000);
   result.catch(() => {}); // tests that never await it must not fail when the page goes away

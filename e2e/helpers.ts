@@ -65,6 +65,16 @@ export async function loginOnPlatform(context: BrowserContext, accountId: string
   expect(response.status(), `login as ${accountId}: ${await response.text()}`).toBe(303);
 }
 
+/**
+ * On e2e/fixtures/switcher.html: waits for the mounted switch button above the "Manage broker account"
+ * opener. It appears once the UI chunk has loaded, at the browser's next idle moment, and moves the opener
+ * down: a click aimed at the opener before that can land where it was (seen once on a loaded machine: no
+ * dialog, the opener untouched). Pages with a token that has an account only: a guest's button stays hidden.
+ */
+export async function switchButtonShown(page: Page): Promise<void> {
+  await expect(page.locator('#slot scdk-switch-button').getByRole('button')).toBeVisible();
+}
+
 /** The platform's truth, read top-level on the platform with its cookies. */
 export async function platformSession(context: BrowserContext): Promise<{ loggedIn: boolean; accountId: string | null }> {
   const response = await context.request.get(`${PLATFORM}/api/session`);

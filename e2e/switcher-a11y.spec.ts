@@ -1,7 +1,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { auditPage, describeViolations, SIZES } from './audit';
 import { expect, test, type CookieWorld } from './fixtures';
-import { loginOnPlatform, resetFaults, setFaults, waitForResult } from './helpers';
+import { loginOnPlatform, resetFaults, setFaults, switchButtonShown, waitForResult } from './helpers';
 import { PARTNER, PLATFORM } from './origins';
 
 // Accessibility of the account switcher (openAccountSwitcher) and the switch button (mountSwitchButton):
@@ -39,6 +39,7 @@ async function openSwitcher(page: Page, query = ''): Promise<Locator> {
   await page.goto(`${PARTNER}/e2e/switcher.html${query}`);
   const open = page.getByRole('button', { name: 'Manage broker account' });
   await expect(open).toBeEnabled();
+  await switchButtonShown(page);
   await open.click();
   const dialog = dialogOf(page);
   await expect(dialog).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PARTNER } from './origins';
-import { loginOnPlatform, releaseHeld, resetFaults, setFaults, waitForHeld, waitForResult } from './helpers';
+import { loginOnPlatform, releaseHeld, resetFaults, setFaults, switchButtonShown, waitForHeld, waitForResult } from './helpers';
 
 // Issue 25, item 7: where focus goes in and out of the account switcher, and how the primary action shows
 // under forced colours.
@@ -18,6 +18,7 @@ const openerOf = (page: Page) => page.getByRole('button', { name: 'Manage broker
 async function openSwitcher(page: Page, path: string): Promise<{ result: Promise<string> }> {
   await page.goto(`${PARTNER}${path}`);
   await expect(openerOf(page)).toBeEnabled();
+  await switchButtonShown(page);
   const result = waitForResult(page, 30_000);
   result.catch(() => {}); // tests that never await it must not fail when the page goes away
   await openerOf(page).click();
