@@ -85,7 +85,7 @@ export const JOURNEYS = [
     },
   },
   {
-    // A fresh browser for each journey: nothing is remembered, so this is the partner's first click.
+    // A fresh browser context (or WebKit session) for each journey: nothing is remembered, so this is the partner's first click.
     name: 'click: brokerLogout()',
     async run(ctx) {
       await login(ctx);
