@@ -79,7 +79,11 @@ test("getToken's failures: a rejection is 4003 with its reason, no JWT is 4002, 
   expect((await failure(make(() => expired()).fresh(startDeadline(1000)))).code).toBe(4003);
   const started = Date.now();
   const silent = await failure(make(() => new Promise<string>(() => {})).fresh(startDeadline(200)));
-  expect(silent).toEqual({ code: 4003, detail: expect.stringContaining('did not answer within 200 ms') });
+  expect(silent).toEqual({ code: 4003, detail: expect.stringMatching(/^config\.getToken\(\) did not answer within \d+ ms/) });
+  // The message says what getToken had left of the call's 200 ms: a loaded machine can spend a few before it starts.
+  const had = Number(/within (\d+) ms/.exec(silent.detail)![1]);
+  expect(had).toBeLessThanOrEqual(200);
+  expect(had).toBeGreaterThan(100);
   expect(Date.now() - started).toBeGreaterThanOrEqual(190);
 });
 
