@@ -1,15 +1,16 @@
 import { defineConfig } from '@playwright/test';
 import type { CookieWorld } from './e2e/fixtures';
+import { tagsNotIn } from './e2e/world-tags';
 
 /**
  * Pure-logic unit tests, and the e2e suite in three cookie worlds: third-party cookies allowed (most
  * desktop Chrome users), blocked (Safari, Firefox, incognito, this headless Chromium's default), and
  * blocked with Storage Access granted for the partner/platform pair.
  *
- * Workers run side by side, each with its own demo servers on free ports (e2e/fixtures.ts). Two tags
- * shape a run:
- * - `@any-world`: the test's behaviour cannot depend on the cookie world (each such test says why), so it
- *   runs in the blocked world only.
+ * Workers run side by side, each with its own demo servers on free ports (e2e/fixtures.ts). Tags shape a run:
+ * - The world tags (e2e/world-tags.ts): `@any-world` (the test's behaviour cannot depend on the cookie world,
+ *   so it runs once, in the blocked world), `@blocked-only`, `@iframe-reaches-cookies`, `@allowed-only`. A
+ *   project leaves out the tests not meant for its world; each tagged test says why in a comment.
  * - `@solo`: the test needs the machine, or a port, to itself. `npm test` (scripts/run-tests.mjs) runs
  *   the suite in two passes: SCDK_PASS=parallel leaves these out, SCDK_PASS=solo runs only them, on one
  *   worker. Without SCDK_PASS (a plain `npx playwright test`) everything runs in one parallel pass.
@@ -23,7 +24,6 @@ import type { CookieWorld } from './e2e/fixtures';
  * 2 workers, 193 s on 3.
  */
 const DEFAULT_WORKERS = 2;
-const ANY_WORLD = /@any-world\b/;
 const SOLO = /@solo\b/;
 const pass = process.env.SCDK_PASS;
 if (pass !== undefined && pass !== 'parallel' && pass !== 'solo') {
@@ -42,7 +42,7 @@ function workers(): number {
 /** Which tests a project runs in this pass. */
 function selection(world: CookieWorld | null): { grep?: RegExp; grepInvert?: RegExp[] } {
   const invert: RegExp[] = [];
-  if (world !== null && world !== 'blocked') invert.push(ANY_WORLD);
+  if (world !== null) invert.push(...tagsNotIn(world).map((tag) => new RegExp(`${tag}\\b`)));
   if (pass === 'parallel') invert.push(SOLO);
   return { ...(pass === 'solo' ? { grep: SOLO } : {}), ...(invert.length ? { grepInvert: invert } : {}) };
 }

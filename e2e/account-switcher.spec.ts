@@ -77,8 +77,8 @@ test('switch AB1234 -> YZ5678 from the modal: every step shown, the page and the
   ]);
 });
 
-test("a session linked to this page's user shows its account id in full, in the modal and on the button", async ({ page, context, cookieWorld }) => {
-  test.skip(cookieWorld === 'blocked', 'the account is only visible where the iframe reaches the cookies');
+// Where the iframe reaches the cookies: the account is only visible where the iframe reaches the cookies.
+test("a session linked to this page's user shows its account id in full, in the modal and on the button", { tag: '@iframe-reaches-cookies' }, async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234', 'user-1'); // the user switcher.html's token is for
   await openSwitcher(page);
   await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
@@ -136,8 +136,8 @@ test.describe('cancel paths', () => {
     expect((await platformSession(context)).loggedIn).toBe(false);
   });
 
-  test('Escape during a hidden-iframe logout waits for it and resolves logged_out', async ({ page, context, request, cookieWorld }) => {
-    test.skip(cookieWorld === 'blocked', 'the iframe logout needs the cookies');
+  // Where the iframe reaches the cookies: the iframe logout needs the cookies.
+  test('Escape during a hidden-iframe logout waits for it and resolves logged_out', { tag: '@iframe-reaches-cookies' }, async ({ page, context, request }) => {
     await loginOnPlatform(context, 'AB1234');
     // The mounted button's own session check is answered once it shows the account: after that, and the
     // modal's check ('ready'), no API request but the logout's can be in flight and get held below.
@@ -163,8 +163,8 @@ test.describe('cancel paths', () => {
     expect((await platformSession(context)).loggedIn).toBe(false);
   });
 
-  test('an answer arriving does not move focus the user already moved', async ({ page, request, cookieWorld }) => {
-    test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
+  // Where the iframe reaches the cookies: the session check reaches the platform API only where the iframe has its cookies.
+  test('an answer arriving does not move focus the user already moved', { tag: '@iframe-reaches-cookies' }, async ({ page, request }) => {
     // Every session answer is held until the Tab has landed: the answer arrives after it, for sure.
     await setFaults(request, { api: 'hold' });
     await openSwitcher(page, PATIENT);
@@ -212,8 +212,8 @@ test.describe('outcome table', () => {
     return seen;
   };
 
-  test('checking: × rejects 1010', async ({ page, request, cookieWorld }) => {
-    test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
+  // Where the iframe reaches the cookies: the session check reaches the platform API only where the iframe has its cookies.
+  test('checking: × rejects 1010', { tag: '@iframe-reaches-cookies' }, async ({ page, request }) => {
     await setFaults(request, { api: 'hold' });
     const { result } = await openSwitcher(page, PATIENT);
     await waitForHeld(request, 2); // the button's check and the modal's
@@ -298,8 +298,8 @@ test.describe('fallbacks in the switcher', () => {
     expect((await platformSession(context)).loggedIn).toBe(cookieWorld === 'blocked');
   });
 
-  test("fallback 'redirect': Log out where the iframe cannot reach the cookies leaves for the platform and comes back with the result", async ({ page, context, cookieWorld }) => {
-    test.skip(cookieWorld !== 'blocked', 'the redirect is only used where the iframe cannot reach the cookies');
+  // Blocked world only: the redirect is only used where the iframe cannot reach the cookies.
+  test("fallback 'redirect': Log out where the iframe cannot reach the cookies leaves for the platform and comes back with the result", { tag: '@blocked-only' }, async ({ page, context }) => {
     await loginOnPlatform(context, 'AB1234');
     await openSwitcher(page, `${SWITCHER}?fallback=redirect`);
     await expect(phase(page)).toHaveAttribute('data-phase', 'ready');
@@ -310,8 +310,8 @@ test.describe('fallbacks in the switcher', () => {
   });
 });
 
-test('an error has its own screen, and Try again recovers once the platform does', async ({ page, request, cookieWorld }) => {
-  test.skip(cookieWorld === 'blocked', 'the session check reaches the platform API only where the iframe has its cookies');
+// Where the iframe reaches the cookies: the session check reaches the platform API only where the iframe has its cookies.
+test('an error has its own screen, and Try again recovers once the platform does', { tag: '@iframe-reaches-cookies' }, async ({ page, request }) => {
   await setFaults(request, { api: '500' });
   const { result } = await openSwitcher(page);
   await expect(phase(page)).toHaveAttribute('data-phase', 'error');
@@ -325,8 +325,8 @@ test('an error has its own screen, and Try again recovers once the platform does
   expect(await result).toBe('rejected 1010 user_cancelled');
 });
 
-test("with fallback 'none' where cookies are blocked, the modal says what it cannot do", async ({ page, context, cookieWorld }) => {
-  test.skip(cookieWorld !== 'blocked', 'only the blocked world keeps the cookies from the iframe');
+// Blocked world only: only the blocked world keeps the cookies from the iframe.
+test("with fallback 'none' where cookies are blocked, the modal says what it cannot do", { tag: '@blocked-only' }, async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');
   const { result } = await openSwitcher(page, `${SWITCHER}?fallback=none`);
   await action(page, 'Log out').click();

@@ -170,7 +170,8 @@ test('a token with a wrong signature is refused by the platform with 4002', asyn
   expect((await platformSession(context)).loggedIn).toBe(true);
 });
 
-test('an unknown gateway gives 4001', async ({ page, request }) => {
+// Any world: the bridge refuses the connect (or the platform the framing) before it says whether it reaches the cookies.
+test('an unknown gateway gives 4001', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page);
   const outcome = await page.evaluate(
@@ -182,7 +183,8 @@ test('an unknown gateway gives 4001', async ({ page, request }) => {
   expect(await page.evaluate(() => harness.frames())).toBe(0);
 });
 
-test('an untrusted partner origin gives 4005, whether framing is refused or the bridge refuses', async ({ page, request }) => {
+// Any world: the platform refuses the framing, or the bridge the connect, before it says whether it reaches the cookies.
+test('an untrusted partner origin gives 4005, whether framing is refused or the bridge refuses', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   const site = await startThirdSite();
   try {
@@ -232,7 +234,8 @@ for (const fault of ['404', 'silent'] as const) {
   });
 }
 
-test('a bridge that never answers gives 5001 at the timeout', async ({ page, request }) => {
+// Any world: the bridge page never loads, so it never says whether it reaches the cookies, and nothing comes after.
+test('a bridge that never answers gives 5001 at the timeout', { tag: '@any-world' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await setFaults(request, { bridge: 'hang' });
   await openPartnerPage(page);

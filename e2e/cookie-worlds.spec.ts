@@ -68,8 +68,8 @@ test('without a click, the blocked world ends quickly with a clear error and no 
   expect(await platformSession(context)).toEqual({ loggedIn: true, accountId: 'AB1234' });
 });
 
-test('a click whose activation has expired (call made once it lapsed) is refused, not hung', async ({ page, context, cookieWorld }) => {
-  test.skip(iframeReachesCookies(cookieWorld), 'needs no window where the iframe reaches the cookies');
+// Blocked world only: needs no window where the iframe reaches the cookies.
+test('a click whose activation has expired (call made once it lapsed) is refused, not hung', { tag: '@blocked-only' }, async ({ page, context }) => {
   test.setTimeout(30_000);
   await loginOnPlatform(context, 'AB1234');
   // The page calls brokerLogout() as soon as navigator.userActivation says the click's activation (and
@@ -85,8 +85,8 @@ test('a click whose activation has expired (call made once it lapsed) is refused
   expect((await platformSession(context)).loggedIn).toBe(true);
 });
 
-test('closing the platform window before it finishes gives 1011 and leaves the session', async ({ page, context, request, cookieWorld }) => {
-  test.skip(iframeReachesCookies(cookieWorld), 'no window is used where the iframe reaches the cookies');
+// Blocked world only: no window is used where the iframe reaches the cookies.
+test('closing the platform window before it finishes gives 1011 and leaves the session', { tag: '@blocked-only' }, async ({ page, context, request }) => {
   await loginOnPlatform(context, 'AB1234');
   // A patient deadline: only the closed window may end the call, however long closing it takes.
   await openClickPage(page, `?timeoutMs=${PATIENT}`);
@@ -137,8 +137,8 @@ test("fallback 'redirect' logs out on the platform and comes back with the resul
   expect(await platformSession(context)).toEqual({ loggedIn: false, accountId: null });
 });
 
-test('a returnTo that is not on the allowlist is refused by the platform with a clear page', async ({ page, context, cookieWorld }) => {
-  test.skip(iframeReachesCookies(cookieWorld), 'the redirect is only used where the iframe cannot reach the cookies');
+// Blocked world only: the redirect is only used where the iframe cannot reach the cookies.
+test('a returnTo that is not on the allowlist is refused by the platform with a clear page', { tag: '@blocked-only' }, async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');
   await openClickPage(page, `?fallback=redirect&returnTo=${encodeURIComponent('http://localhost:1/phishing')}`);
   await page.getByRole('button', { name: 'Log out from broker' }).click();

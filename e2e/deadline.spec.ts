@@ -1,4 +1,4 @@
-import { expect, iframeReachesCookies, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { mintToken, openPartnerPage, resetFaults, setFaults, type Outcome } from './helpers';
 import { PARTNER } from './origins';
 
@@ -52,8 +52,8 @@ test('brokerLogout() from a click: page and API share one deadline, on its path 
 
 // Solo: the window opens only after a handshake, inside Chromium's 5 s activation; other tests loading the
 // machine could push the handshake past it and turn a pass into 5004.
-test('brokerLogout(): the handshake, then the platform window, share one deadline', { tag: '@solo' }, async ({ page, request, context, cookieWorld }) => {
-  test.skip(iframeReachesCookies(cookieWorld), 'the window follows the handshake only where the iframe cannot reach the cookies');
+// Blocked world only: the window follows the handshake only where the iframe cannot reach the cookies.
+test('brokerLogout(): the handshake, then the platform window, share one deadline', { tag: ['@solo', '@blocked-only'] }, async ({ page, request, context }) => {
   // Here the window opens only after the bridge has answered, and Chromium lets the gesture open it for
   // 5 s: the bridge page gets the shorter delay, so the window opens at about HANDSHAKE_MS, well inside
   // that. Its page and the API still take STEP_MS each: together past the deadline. Had the window flow
@@ -86,8 +86,8 @@ test('switchAccount(): the platform window and its logout share one deadline', a
   await expect.poll(() => context.pages().length).toBe(1);
 });
 
-test("fallback 'redirect' that cannot leave (CSP form-action): 5006 at the call's deadline, the form gone", async ({ page, request, cookieWorld }) => {
-  test.skip(iframeReachesCookies(cookieWorld), 'the redirect is only used where the iframe cannot reach the cookies');
+// Blocked world only: the redirect is only used where the iframe cannot reach the cookies.
+test("fallback 'redirect' that cannot leave (CSP form-action): 5006 at the call's deadline, the form gone", { tag: '@blocked-only' }, async ({ page, request }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page, '/e2e/form-action-self.html');
   const violation = page.waitForEvent('console', (message) => message.text().includes('form-action'));

@@ -158,7 +158,8 @@ test('a second script of another version takes the global; instances of the firs
 test.describe('destroy() at every stage leaves no iframe, window, listener, timer or port', () => {
   test.beforeEach(async ({ page }) => trackResources(page));
 
-  test('right after the call started (iframe not loaded yet)', async ({ page, context, request }) => {
+  // Any world: destroyed before the bridge page loads, so before it can say whether it reaches the cookies.
+  test('right after the call started (iframe not loaded yet)', { tag: '@any-world' }, async ({ page, context, request }) => {
     const token = await mintToken(request, 'smallcaseAuthId=user-1');
     await openPartnerPage(page);
     const outcome = await page.evaluate((t) => {
@@ -179,7 +180,8 @@ test.describe('destroy() at every stage leaves no iframe, window, listener, time
     ['hang', 'while the bridge page never finishes loading'],
     ['silent', 'after the bridge page loaded but before it answered'],
   ] as const) {
-    test(stage, async ({ page, context, request }) => {
+    // Any world: destroyed before the bridge answers anything, so before it can say whether it reaches the cookies.
+    test(stage, { tag: '@any-world' }, async ({ page, context, request }) => {
       const token = await mintToken(request, 'smallcaseAuthId=user-1');
       await setFaults(request, { bridge: fault });
       await openPartnerPage(page);

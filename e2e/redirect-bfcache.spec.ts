@@ -15,8 +15,8 @@ declare global {
 // Issue 12 §3: the redirect fallback and the back-forward cache. Playwright launches Chromium with the
 // cache off (--disable-back-forward-cache); users have it on, so this test launches its own Chromium
 // with the default back on. Its default profile blocks third-party cookies: the redirect path.
-test("fallback 'redirect': a page restored from the back-forward cache settles the call (5006), and the next call is a new one", async ({ request, cookieWorld }) => {
-  test.skip(cookieWorld !== 'blocked', 'runs once, in its own browser with the back-forward cache on');
+// Blocked world only: runs once, in its own browser with the back-forward cache on.
+test("fallback 'redirect': a page restored from the back-forward cache settles the call (5006), and the next call is a new one", { tag: '@blocked-only' }, async ({ request }) => {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,

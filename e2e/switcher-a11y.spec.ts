@@ -327,8 +327,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
     await auditState(page, testInfo, 'checking', 'checking', cookieWorld === SETTINGS_WORLD);
   });
 
-  test('ready, connected', async ({ page, context, cookieWorld }, testInfo) => {
-    test.skip(cookieWorld !== 'allowed', 'the account is only visible where the iframe reaches the cookies');
+  // Allowed world only: the account is only visible where the iframe reaches the cookies.
+  test('ready, connected', { tag: '@allowed-only' }, async ({ page, context }, testInfo) => {
     await loginOnPlatform(context, 'AB1234');
     const dialog = await openSwitcher(page);
     await expect(dialog).toHaveAttribute('data-phase', 'ready');
@@ -337,8 +337,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
     await auditState(page, testInfo, 'ready-connected', 'ready', true);
   });
 
-  test('ready, state unknown (cookies blocked)', async ({ page, context, cookieWorld }, testInfo) => {
-    test.skip(cookieWorld !== 'blocked', 'only the blocked world cannot tell the account');
+  // Blocked world only: only the blocked world cannot tell the account.
+  test('ready, state unknown (cookies blocked)', { tag: '@blocked-only' }, async ({ page, context }, testInfo) => {
     await loginOnPlatform(context, 'AB1234');
     const dialog = await openSwitcher(page);
     await expect(dialog).toHaveAttribute('data-phase', 'ready');
@@ -346,8 +346,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
     await auditState(page, testInfo, 'ready-unknown', 'ready', true);
   });
 
-  test('ready, disconnected', async ({ page, cookieWorld }, testInfo) => {
-    test.skip(cookieWorld !== 'allowed', 'only a world that reaches the cookies can tell there is no session');
+  // Allowed world only: only a world that reaches the cookies can tell there is no session.
+  test('ready, disconnected', { tag: '@allowed-only' }, async ({ page }, testInfo) => {
     const dialog = await openSwitcher(page);
     await expect(dialog).toHaveAttribute('data-phase', 'ready');
     await expect(dialog).toContainText('No broker account is connected.');
@@ -408,8 +408,8 @@ test.describe('account switcher: axe and screenshots in every state', () => {
 });
 
 test.describe('account switcher: keyboard', () => {
-  test('keyboard only: Tab to the switch button, switch to YZ5678 in the platform window, focus comes back', async ({ page, context, cookieWorld }) => {
-    test.skip(cookieWorld !== 'allowed', 'the journey starts from a visible, connected account');
+  // Allowed world only: the journey starts from a visible, connected account.
+  test('keyboard only: Tab to the switch button, switch to YZ5678 in the platform window, focus comes back', { tag: '@allowed-only' }, async ({ page, context }) => {
     await loginOnPlatform(context, 'AB1234');
     await page.goto(`${PARTNER}/e2e/switcher.html`);
     await expect(page.getByRole('button', { name: 'Manage broker account' })).toBeEnabled();
