@@ -136,6 +136,8 @@ const IN_THE_PAGE: AnyWorld = { why: 'the SDK settles it in the page, before any
  * (the partner page cannot tell otherwise; the status endpoint is asked without credentials).
  */
 const BRIDGE_NEVER_READY: AnyWorld = { why: 'the bridge never gets to say whether it reaches the cookies' };
+/** switchAccount() logs out and lets the user pick in the platform's own window, first party in every world (flows/switch.ts). */
+const IN_THE_WINDOW: AnyWorld = { why: 'the switch happens in a first-party platform window in every world' };
 
 interface DemoPath {
   code: ErrorCode;
@@ -164,7 +166,7 @@ const DEMO_PATHS: DemoPath[] = [
     },
   },
   {
-    code: 1011, worlds: EVERY_WORLD, title: 'Switch account without the modal',
+    code: 1011, worlds: IN_THE_WINDOW, title: 'Switch account without the modal',
     reach: async (page, context) => {
       await applySettings(page, { api: 'hang', timeoutMs: 30_000 });
       const loggingOut = context.waitForEvent('request', (request) => request.url().endsWith('/scdk/v1/logout'));
@@ -174,7 +176,7 @@ const DEMO_PATHS: DemoPath[] = [
     },
   },
   {
-    code: 1012, worlds: EVERY_WORLD, title: 'Switch account without the modal',
+    code: 1012, worlds: IN_THE_WINDOW, title: 'Switch account without the modal',
     reach: async (page, context) => {
       const platformWindow = await pressForWindow(page, context, 'Switch account without the modal');
       await platformWindow.waitForURL(/\/login\?/); // logged out; the platform's login page asks for an account
@@ -229,7 +231,7 @@ for (const path of DEMO_PATHS) {
   const name = `${path.code} ${ERROR_NAMES[path.code]}`;
   const { worlds } = path;
   const where = !Array.isArray(worlds) ? 'any cookie world' : worlds.length === 3 ? 'every cookie world' : worlds.join(', ');
-  // Any world, where the table says so, with its reason (IN_THE_PAGE, BRIDGE_NEVER_READY); blocked world
+  // Any world, where the table says so, with its reason (IN_THE_PAGE, BRIDGE_NEVER_READY, IN_THE_WINDOW); blocked world
   // only where the code happens only where the iframe cannot reach the cookies (BLOCKED_ONLY).
   const details = !Array.isArray(worlds)
     ? { tag: '@any-world', annotation: { type: 'any-world', description: (worlds as AnyWorld).why } }
