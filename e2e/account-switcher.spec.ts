@@ -123,7 +123,8 @@ test.describe('cancel paths', () => {
     });
   }
 
-  test('dismissing while the user picks an account closes the platform window and says the session ended', async ({ page, context }) => {
+  // Any world: a switch runs in a first-party platform window in every world (flows/switch.ts); the world changes only the 'ready' screen the modal starts from.
+  test('dismissing while the user picks an account closes the platform window and says the session ended', { tag: '@any-world' }, async ({ page, context }) => {
     await loginOnPlatform(context, 'AB1234');
     const { result } = await openSwitcher(page);
     const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);
@@ -180,7 +181,8 @@ test.describe('cancel paths', () => {
     await expect(action(page, 'Close')).toBeFocused();
   });
 
-  test('closing the platform window while the user picks an account resolves logged_out: the logout happened', async ({ page, context }) => {
+  // Any world: a switch runs in a first-party platform window in every world (flows/switch.ts); the world changes only the 'ready' screen the modal starts from.
+  test('closing the platform window while the user picks an account resolves logged_out: the logout happened', { tag: '@any-world' }, async ({ page, context }) => {
     await loginOnPlatform(context, 'AB1234');
     const { result } = await openSwitcher(page);
     const [platformWindow] = await Promise.all([context.waitForEvent('page'), action(page, 'Switch account').click()]);

@@ -75,7 +75,8 @@ test('brokerLogout(): the handshake, then the platform window, share one deadlin
   await expect.poll(() => context.pages().length).toBe(1);
 });
 
-test('switchAccount(): the platform window and its logout share one deadline', async ({ page, request, context }) => {
+// Any world: a switch runs in a first-party platform window in every world (flows/switch.ts), and this one ends at its deadline there.
+test('switchAccount(): the platform window and its logout share one deadline', { tag: '@any-world' }, async ({ page, request, context }) => {
   const token = await mintToken(request, 'smallcaseAuthId=user-1');
   await openPartnerPage(page);
   const outcome = await page.evaluate(

@@ -56,7 +56,8 @@ test('an expired token: the click opens the platform window before getToken answ
   expect(await tokenPage(page, (w) => [w.tokenCalls, w.tokensGiven])).toEqual([1, 1]);
 });
 
-test('switchAccount({ onStep }) with an expired token: the window opens inside the click, getToken answers after, the switch completes', async ({ page, context }) => {
+// Any world: a switch runs in a first-party platform window in every world (flows/switch.ts); getToken is the partner's, on the page.
+test('switchAccount({ onStep }) with an expired token: the window opens inside the click, getToken answers after, the switch completes', { tag: '@any-world' }, async ({ page, context }) => {
   await loginOnPlatform(context, 'AB1234');
   await openTokenPage(page, 'start=expired&hold=1');
   const steps: string[] = [];
